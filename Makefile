@@ -1,0 +1,59 @@
+# Qingdao Metropolitan Area Development Plan — build, serve and test.
+#
+#   make serve   build the whole site from the bundled source, serve it at http://127.0.0.1:8000
+#   make test    run the whole test suite (what CI runs)
+#   make build   build the complete static site into site/
+#
+# Each target sets itself up on a fresh machine: the Debian packages it needs
+# (when missing), a virtual environment in .venv and the pinned Python packages.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+# Debian packages: Chromium for the browser tests and benchmarks, Noto CJK
+# (SC and TC faces) for the PDFs and screenshots, Pango for WeasyPrint,
+# poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests.
+DEBS        := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build test convert lint system-deps venv clean bench
+
+serve: build
+	@echo "Serving site/ at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory site
+
+build: system-deps venv
+	$(BIN)/python -m tools build
+
+test: system-deps venv
+	$(BIN)/python -m pytest
+
+convert: venv
+	$(BIN)/python -m tools convert
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: system-deps venv
+	$(BIN)/python -m tools.bench
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+system-deps:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache build

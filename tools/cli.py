@@ -1,0 +1,70 @@
+"""Command line: ``python -m tools <command>``.
+
+Errors in the input print as ``file:line:col: what is wrong — how to fix it``
+and exit with status 1; ``--debug`` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import PipelineError
+from .paths import DOCS, RAW
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from .pipeline import convert_file
+    from .site import generated_files
+    from .write import read_tree, write_tree
+
+    start = time.perf_counter()
+    result = convert_file(args.source)
+    files = generated_files(result)
+    for line in result.report.lines():
+        print(line)
+    if args.report:
+        args.report.write_text(json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.check:
+        current = read_tree(args.out) if args.out.exists() else {}
+        wanted = {k: v.encode("utf-8") for k, v in files.items()}
+        stale = sorted(k for k in wanted.keys() | current.keys() if wanted.get(k) != current.get(k))
+        if stale:
+            print(f"{args.out}: {len(stale)} generated file(s) out of date: {', '.join(stale[:8])}"
+                  " — run `python -m tools convert` and commit docs/", file=sys.stderr)
+            return 1
+        print(f"{args.out}: up to date ({len(files)} files)")
+        return 0
+    write_tree(args.out, files)
+    print(f"wrote {len(files)} files to {args.out} in {time.perf_counter() - start:.2f} s")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__.splitlines()[0])
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    convert = sub.add_parser("convert", help="raw source → docs/ (Markdown in both scripts, document model)")
+    convert.add_argument("--source", type=Path, default=RAW, help="raw text file (default: the bundled source)")
+    convert.add_argument("--out", type=Path, default=DOCS, help="output directory (default: docs/)")
+    convert.add_argument("--report", type=Path, help="also write the step report as JSON here")
+    convert.add_argument("--check", action="store_true", help="only check that the output is up to date")
+    convert.set_defaults(run=_convert)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except PipelineError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

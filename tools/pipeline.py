@@ -1,0 +1,115 @@
+"""The conversion pipeline: raw source → Simplified and Traditional documents.
+
+:func:`convert_source` runs the stages in order and records, per step, what it
+changed, so a run can explain itself ("strip_pinyin ×2549").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import data
+from .clean import check_complete, restore_label_spacing, strip_junk_lines, strip_pinyin
+from .convert import to_simplified, to_traditional, traditional_only_chars
+from .errors import PipelineError
+from .load import Source, decode_source
+from .model import Document
+from .normalise import normalise_punctuation
+from .parse import parse_document
+from .repair import check_corruption, repair_mojibake
+from .text import line_col
+
+
+@dataclass
+class Report:
+    """Counts of what each step changed, in order."""
+
+    source: str = ""
+    sha256: str = ""
+    steps: dict[str, int] = field(default_factory=dict)
+    structure: dict[str, int] = field(default_factory=dict)
+
+    def add(self, step: str, changes: int) -> None:
+        self.steps[step] = changes
+
+    def lines(self) -> list[str]:
+        out = [f"source {self.source} (sha256 {self.sha256[:12]}…)"]
+        out += [f"  {name:<24} ×{n}" for name, n in self.steps.items()]
+        out.append("  structure: " + ", ".join(f"{n} {k}" for k, n in self.structure.items()))
+        return out
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "sha256": self.sha256, "steps": self.steps, "structure": self.structure}
+
+
+@dataclass(frozen=True)
+class Result:
+    simplified: Document
+    traditional: Document
+    cleaned: str  # the cleaned Traditional text, before conversion (raw line numbers)
+    report: Report
+
+
+def clean_text(source: Source, report: Report) -> str:
+    """Repair, remove and normalise: the raw text up to (not including) conversion."""
+    manifest = data.manifest()
+    errata = data.errata()
+    removals = data.removals()
+    text = source.text
+    report.add("normalise_encoding", int(source.had_bom) + int(source.had_crlf))
+    check_corruption(text, errata, manifest.label_placeholders, manifest.latin_allowed)
+    check_complete(text, removals.trailing)
+    text, n = repair_mojibake(text, errata)
+    report.add("repair_mojibake", n)
+    text, n = strip_junk_lines(text, removals.leading, removals.trailing)
+    report.add("strip_junk_lines", n)
+    text, n = restore_label_spacing(text, manifest.label_placeholders)
+    report.add("restore_label_spacing", n)
+    text, n = strip_pinyin(text)
+    report.add("strip_pinyin", n)
+    text, n = normalise_punctuation(text)
+    report.add("normalise_punctuation", n)
+    return text
+
+
+def convert_source(source: Source) -> Result:
+    """Run every stage on a loaded source; raise :class:`PipelineError` on bad input."""
+    report = Report(str(source.path), source.sha256)
+    try:
+        cleaned = clean_text(source, report)
+        t2s = to_simplified()
+        simplified_text = t2s(cleaned)
+        report.add("convert_t2s", t2s.converted_chars)
+        t2s.check_counts()
+        report.add("override_t2s", t2s.overrides_fired)
+        for offset, ch in traditional_only_chars(simplified_text):
+            line, column = line_col(simplified_text, offset)
+            raise PipelineError(
+                f"Traditional character {ch!r} left in the Simplified text",
+                "add an override to source/overrides/t2s.tsv",
+                None,
+                line,
+                column,
+            )
+        document = parse_document(simplified_text, data.manifest(), source.sha256)
+        s2tw = to_traditional()
+        traditional = document.map_text(s2tw, "zh-Hant")
+        report.add("convert_s2tw", s2tw.converted_chars)
+        s2tw.check_counts()
+        report.add("override_s2tw", s2tw.overrides_fired)
+    except PipelineError as exc:
+        raise exc.located(source.path) from None
+    report.structure = {
+        "chapters": len(document.chapters),
+        "sections": sum(len(c.sections) for c in document.chapters),
+        "paragraphs": sum(1 for _ in document.paragraphs()),
+        "lead sentences": sum(1 for p in document.paragraphs() if p.lead),
+        "metadata fields": len(document.metadata),
+    }
+    return Result(document, traditional, cleaned, report)
+
+
+def convert_file(path: Path) -> Result:
+    """Load ``path`` and convert it."""
+    return convert_source(decode_source(path.read_bytes(), path))

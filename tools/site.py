@@ -1,0 +1,25 @@
+"""Everything the converter generates into ``docs/``, for both scripts."""
+
+from __future__ import annotations
+
+import json
+
+from .model import Document
+from .paths import SCRIPTS
+from .pipeline import Result
+from .render import render_pages
+
+
+def model_json(doc: Document) -> str:
+    """The document model as JSON: the data file pages and PDFs are built from."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def generated_files(result: Result) -> dict[str, str]:
+    """Relative path under ``docs/`` → content, for every generated file."""
+    files: dict[str, str] = {}
+    for script, doc in zip(SCRIPTS, (result.simplified, result.traditional), strict=True):
+        for name, text in render_pages(doc).items():
+            files[f"{script}/{name}"] = text
+        files[f"{script}/document.json"] = model_json(doc)
+    return files
