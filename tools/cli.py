@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import PipelineError
-from .paths import DOCS, RAW
+from .paths import DOCS, RAW, SITE
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -44,6 +44,13 @@ def _convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    build_site(args.site_dir, pdf=not args.no_pdf, jobs=args.jobs)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m tools", description=__doc__.splitlines()[0])
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -55,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--report", type=Path, help="also write the step report as JSON here")
     convert.add_argument("--check", action="store_true", help="only check that the output is up to date")
     convert.set_defaults(run=_convert)
+
+    build = sub.add_parser("build", help="convert, then build the whole site, search index and PDFs into site/")
+    build.add_argument("--site-dir", type=Path, default=SITE, help="output directory (default: site/)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster while editing)")
+    build.add_argument("--jobs", type=int, default=2, help="parallel PDF builds (default: 2)")
+    build.set_defaults(run=_build)
     return parser
 
 

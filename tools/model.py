@@ -50,6 +50,7 @@ class Paragraph:
     text: str
     lead: str = ""  # the lead sentence that opens ``text``, if any
     line: int = 0  # line in the raw source
+    cite: str = ""  # how a reader cites it, in the document's script: 第三章第一节第2段
 
     @property
     def anchor(self) -> str:
@@ -62,9 +63,18 @@ class Paragraph:
 
     @property
     def citation(self) -> str:
-        """How a reader cites it: 第三章第一节第2段, 第三章引言第1段."""
-        where = f"第{chinese_numeral(self.section)}节" if self.section else "引言"
-        return f"第{chinese_numeral(self.chapter)}章{where}第{self.number}段"
+        """How a reader cites it: 第三章第一节第2段, 第三章引言第1段 (第一節 in Traditional)."""
+        return self.cite or citation(self.chapter, self.section, self.number)
+
+
+def citation(chapter: int, section: int, number: int) -> str:
+    """The Simplified citation of a paragraph.
+
+    >>> citation(3, 1, 2), citation(3, 0, 1)
+    ('第三章第一节第2段', '第三章引言第1段')
+    """
+    where = f"第{chinese_numeral(section)}节" if section else "引言"
+    return f"第{chinese_numeral(chapter)}章{where}第{number}段"
 
 
 @dataclass(frozen=True)
@@ -74,14 +84,11 @@ class Section:
     title: str
     paragraphs: tuple[Paragraph, ...]
     line: int = 0
+    label: str = ""  # 第一节 / 第一節, as the document's script writes it
 
     @property
     def anchor(self) -> str:
         return f"s{self.chapter}-{self.number}"
-
-    @property
-    def label(self) -> str:
-        return f"第{chinese_numeral(self.number)}节"
 
     @property
     def heading(self) -> str:
@@ -95,6 +102,7 @@ class Chapter:
     intro: tuple[Paragraph, ...]
     sections: tuple[Section, ...]
     line: int = 0
+    label: str = ""  # 第三章
 
     @property
     def anchor(self) -> str:
@@ -104,10 +112,6 @@ class Chapter:
     def slug(self) -> str:
         """File stem of the chapter page: ``ch03``."""
         return f"ch{self.number:02d}"
-
-    @property
-    def label(self) -> str:
-        return f"第{chinese_numeral(self.number)}章"
 
     @property
     def heading(self) -> str:
@@ -170,7 +174,7 @@ class Document:
 
         def para(p: Paragraph) -> Paragraph:
             text = convert(p.text)
-            return dataclasses.replace(p, text=text, lead=text[: len(p.lead)])
+            return dataclasses.replace(p, text=text, lead=text[: len(p.lead)], cite=convert(p.cite))
 
         return Document(
             title=convert(self.title),
@@ -191,10 +195,11 @@ class Document:
                     title=convert(c.title),
                     intro=tuple(para(p) for p in c.intro),
                     sections=tuple(
-                        Section(s.chapter, s.number, convert(s.title), tuple(para(p) for p in s.paragraphs), s.line)
+                        dataclasses.replace(s, title=convert(s.title), label=convert(s.label), paragraphs=tuple(para(p) for p in s.paragraphs))
                         for s in c.sections
                     ),
                     line=c.line,
+                    label=convert(c.label),
                 )
                 for c in self.chapters
             ),
@@ -204,3 +209,33 @@ class Document:
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+
+def document_from_dict(data: dict) -> Document:
+    """Rebuild a :class:`Document` from :meth:`Document.to_dict` output (``document.json``)."""
+
+    def para(p: dict) -> Paragraph:
+        return Paragraph(**p)
+
+    notice = dict(data["notice"])
+    notice["body"] = tuple(notice["body"])
+    return Document(
+        title=data["title"],
+        metadata=tuple(Field(**f) for f in data["metadata"]),
+        notice=Notice(**notice),
+        chapters=tuple(
+            Chapter(
+                number=c["number"],
+                title=c["title"],
+                intro=tuple(para(p) for p in c["intro"]),
+                sections=tuple(
+                    Section(**{**s, "paragraphs": tuple(para(p) for p in s["paragraphs"])}) for s in c["sections"]
+                ),
+                line=c["line"],
+                label=c["label"],
+            )
+            for c in data["chapters"]
+        ),
+        source_sha256=data["source_sha256"],
+        script=data["script"],
+    )

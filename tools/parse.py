@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .data import Manifest
 from .errors import PipelineError
-from .model import Chapter, Document, Field, Notice, Paragraph, Section, chinese_numeral, parse_numeral
+from .model import Chapter, Document, Field, Notice, Paragraph, Section, chinese_numeral, citation, parse_numeral
 
 NUMERAL = "[一二三四五六七八九十]+"
 # The document hierarchy, outermost first (LawRefBook style).
@@ -166,7 +166,7 @@ def _paragraph(chapter: int, section: int, number: int, line: Line) -> Paragraph
             f"paragraph {chapter}-{section}-{number} ends with {line.text[-1]!r}, not with a full stop",
             "the file looks truncated or a line was broken; use the complete scrape",
         )
-    return Paragraph(chapter, section, number, line.text, lead_sentence(line.text), line.number)
+    return Paragraph(chapter, section, number, line.text, lead_sentence(line.text), line.number, citation(chapter, section, number))
 
 
 def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
@@ -187,7 +187,8 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
             return
         if not paras:
             raise _error(sec_line, f"section {number}-{len(sections) + 1} has no text", "check the scrape around this heading")
-        sections.append(Section(number, len(sections) + 1, sec_title, tuple(paras), sec_line.number))
+        n = len(sections) + 1
+        sections.append(Section(number, n, sec_title, tuple(paras), sec_line.number, f"第{chinese_numeral(n)}节"))
         paras, sec_line = [], None
 
     def close_chapter(at: Line) -> None:
@@ -206,7 +207,9 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
             )
         if not intro:
             raise _error(heading, f"{chinese_numeral_label(number, '章')} has no introductory paragraph", "check the scrape")
-        chapters.append(Chapter(number, specs[number - 1].title, tuple(intro), tuple(sections), heading.number))
+        chapters.append(
+            Chapter(number, specs[number - 1].title, tuple(intro), tuple(sections), heading.number, chinese_numeral_label(number, "章"))
+        )
         intro, sections, heading = [], [], None
 
     while (line := reader.peek()) is not None:

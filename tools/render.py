@@ -92,7 +92,11 @@ def render_chapter(doc: Document, chapter: Chapter, inline: InlineRenderer = pla
         _front_matter(
             chapter.heading,
             doc,
-            {"chapter": str(chapter.number), "pdf": pdf_name(script, chapter.slug)},
+            {
+                "chapter": str(chapter.number),
+                "pdf": pdf_name(script, chapter.slug),
+                "pdf_download": f"{doc.title}-{chapter.label}.pdf",
+            },
         ),
         f"# {escape_md(chapter.heading)} {{ #{chapter.anchor} }}\n",
     ]
@@ -118,7 +122,16 @@ def render_home(doc: Document) -> str:
     script = doc.script
     n = doc.notice
     out = [
-        _front_matter(doc.title, doc, {"pdf": pdf_name(script, "notice"), "pdf_whole": pdf_name(script, "full")}),
+        _front_matter(
+            doc.title,
+            doc,
+            {
+                "pdf": pdf_name(script, "notice"),
+                "pdf_download": f"{doc.title}-{t('notice', script)}.pdf",
+                "pdf_whole": pdf_name(script, "full"),
+                "pdf_whole_download": f"{doc.title}.pdf",
+            },
+        ),
         f"# {escape_md(doc.title)} {{ #top }}\n",
         _card(doc),
         f"## {escape_md(n.issuer + n.title)} {{ #notice }}\n",

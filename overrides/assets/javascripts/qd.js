@@ -1,0 +1,439 @@
+/*
+ * qd.js — the reader-side behaviour of the site, with no dependencies:
+ *
+ *   search       full-text search on the plan's own text (index written by
+ *                tools/hooks/search_index.py), exact substring matching,
+ *                queries in either script on either script's site, ?q= in
+ *                the URL opens it;
+ *   highlight    ?h= on a page marks the searched words and the landing
+ *                paragraph;
+ *   script link  the language switch keeps the reader's place (#anchor);
+ *   permalinks   the ¶ after each paragraph copies a citation and its link.
+ *
+ * Text from the index is only ever inserted as text (textContent), never as
+ * HTML.
+ */
+(function () {
+  "use strict";
+
+  var doc = document;
+  var hant = doc.documentElement.lang === "zh-Hant";
+  var T = hant
+    ? { hits: "個結果", none: "沒有找到包含這些詞語的段落", loading: "正在載入索引……",
+        copied: "已複製連結：", title: "《青島都市圈發展規劃》", failed: "無法載入檢索索引" }
+    : { hits: "个结果", none: "没有找到包含这些词语的段落", loading: "正在加载索引……",
+        copied: "已复制链接：", title: "《青岛都市圈发展规划》", failed: "无法加载检索索引" };
+
+  /* ------------------------------------------------------------ helpers */
+
+  function words(query) {
+    var seen = {};
+    return (query || "").split(/[\s\u3000]+/).filter(function (w) {
+      if (!w || seen[w]) return false;
+      seen[w] = true;
+      return true;
+    });
+  }
+
+  function count(haystack, needle) {
+    var n = 0, i = haystack.indexOf(needle);
+    while (i >= 0) { n++; i = haystack.indexOf(needle, i + needle.length); }
+    return n;
+  }
+
+  function el(tag, cls, text) {
+    var node = doc.createElement(tag);
+    if (cls) node.className = cls;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  /* Append `text` to `parent`, wrapping [start, end) ranges in <mark>. */
+  function appendMarked(parent, text, ranges) {
+    var at = 0;
+    ranges.forEach(function (r) {
+      if (r[0] < at) return;
+      if (r[0] > at) parent.appendChild(doc.createTextNode(text.slice(at, r[0])));
+      parent.appendChild(el("mark", "", text.slice(r[0], r[1])));
+      at = r[1];
+    });
+    if (at < text.length) parent.appendChild(doc.createTextNode(text.slice(at)));
+  }
+
+  /* Ranges of every needle in `hay`, sorted, non-overlapping. */
+  function rangesOf(hay, needles) {
+    var ranges = [];
+    needles.forEach(function (n) {
+      var i = hay.indexOf(n);
+      while (i >= 0) { ranges.push([i, i + n.length]); i = hay.indexOf(n, i + n.length); }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var out = [];
+    ranges.forEach(function (r) {
+      if (!out.length || r[0] >= out[out.length - 1][1]) out.push(r);
+    });
+    return out;
+  }
+
+  /* ------------------------------------------------------------ search */
+
+  function Index(data) {
+    var canon = {};
+    var chars = Array.from(data.canon);
+    for (var i = 0; i + 1 < chars.length; i += 2) canon[chars[i]] = chars[i + 1];
+    function toCanon(s) {
+      var out = "";
+      for (var j = 0; j < s.length; j++) out += canon[s[j]] || s[j];
+      return out;
+    }
+    var seen = {};
+    function field(text) {
+      for (var j = 0; j < text.length; j++) seen[text[j]] = true;
+      return { text: text, canon: toCanon(text) };
+    }
+    this.toCanon = toCanon;
+    this.units = data.units.map(function (u, order) {
+      return {
+        page: u.u, anchor: u.a, kind: u.k, order: order,
+        chapter: u.c, title: field(u.t),
+        paras: u.p.map(function (p) {
+          var f = field(p[1]);
+          f.anchor = p[0];
+          f.lead = p[2];
+          return f;
+        })
+      };
+    });
+    this.chars = seen;
+    var terms = {};
+    Object.keys(data.terms || {}).forEach(function (t) { terms[toCanon(t)] = data.terms[t]; });
+    this.terms = terms;
+  }
+
+  /* Search: every word must occur, contiguously, in the unit (title or text).
+     A query typed only with characters this script's text uses is matched
+     as typed; otherwise both sides are compared in the canonical form. */
+  Index.prototype.search = function (query) {
+    var ws = words(query);
+    if (!ws.length) return { words: ws, results: [] };
+    var chars = this.chars;
+    var native = ws.every(function (w) {
+      for (var j = 0; j < w.length; j++) if (!chars[w[j]]) return false;
+      return true;
+    });
+    var key = native ? "text" : "canon";
+    var needles = native ? ws : ws.map(this.toCanon);
+    var home = this.terms[this.toCanon(ws.join(""))];
+    var results = [];
+    this.units.forEach(function (u) {
+      var total = 0;
+      for (var k = 0; k < needles.length; k++) {
+        var c = count(u.title[key], needles[k]);
+        u.paras.forEach(function (p) { c += count(p[key], needles[k]); });
+        if (!c) return;
+        total += c;
+      }
+      var inTitle = needles.every(function (n) { return u.title[key].indexOf(n) >= 0; });
+      var inLead = needles.every(function (n) {
+        return u.paras.some(function (p) { return p.lead && p[key].slice(0, p.lead).indexOf(n) >= 0; });
+      });
+      var tier = home && home === u.anchor ? 0 : inTitle ? 1 : inLead ? 2 : 3;
+      results.push({ unit: u, tier: tier, hits: total, key: key, needles: needles });
+    });
+    results.sort(function (a, b) {
+      return a.tier - b.tier || b.hits - a.hits || a.unit.order - b.unit.order;
+    });
+    return { words: ws, results: results };
+  };
+
+  function setupSearch(box) {
+    var toggle = doc.getElementById("__search");
+    var form = box.querySelector("form");
+    var input = box.querySelector("[data-qd-search-input]");
+    var meta = box.querySelector("[data-qd-search-meta]");
+    var list = box.querySelector("[data-qd-search-list]");
+    var root = (box.getAttribute("data-root") || ".").replace(/\/?$/, "/");
+    var initial = meta.textContent;
+    var index = null, loading = null;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(box.getAttribute("data-index"))
+          .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+          .then(function (data) { index = new Index(data); window.qdSearchIndex = index; return index; })
+          .catch(function (e) { loading = null; meta.textContent = T.failed; throw e; });
+      }
+      return loading;
+    }
+
+    function link(result) {
+      var u = result.unit, needles = result.needles, key = result.key;
+      var target = u.anchor, shown = [];
+      for (var i = 0; i < u.paras.length; i++) {
+        if (u.paras[i][key].indexOf(needles[0]) >= 0) { target = u.paras[i].anchor; break; }
+      }
+      // What the matched words look like in this page's own script.
+      needles.forEach(function (n) {
+        var fields = [u.title].concat(u.paras);
+        for (var j = 0; j < fields.length; j++) {
+          var at = fields[j][key].indexOf(n);
+          if (at >= 0) { shown.push(fields[j].text.slice(at, at + n.length)); return; }
+        }
+      });
+      return root + u.page + "?h=" + encodeURIComponent(shown.join(" ")) + "#" + target;
+    }
+
+    function snippets(result) {
+      var out = [], u = result.unit, key = result.key;
+      for (var i = 0; i < u.paras.length && out.length < 2; i++) {
+        var p = u.paras[i], ranges = rangesOf(p[key], result.needles);
+        if (!ranges.length) continue;
+        var from = Math.max(0, ranges[0][0] - 24), to = Math.min(p.text.length, ranges[0][1] + 56);
+        var text = p.text.slice(from, to);
+        var local = ranges.filter(function (r) { return r[0] >= from && r[1] <= to; })
+          .map(function (r) { return [r[0] - from, r[1] - from]; });
+        out.push({ text: (from ? "…" : "") + text + (to < p.text.length ? "…" : ""),
+                   ranges: local.map(function (r) { return from ? [r[0] + 1, r[1] + 1] : r; }) });
+      }
+      return out;
+    }
+
+    function render(query) {
+      list.textContent = "";
+      if (!index) return;
+      var found = index.search(query);
+      if (!found.words.length) { meta.textContent = initial; return found; }
+      var results = found.results;
+      meta.textContent = results.length ? results.length + " " + T.hits : T.none;
+      var frag = doc.createDocumentFragment();
+      results.forEach(function (r) {
+        var u = r.unit;
+        var item = el("li", "md-search-result__item");
+        var a = el("a", "md-search-result__link");
+        a.href = link(r);
+        a.setAttribute("data-unit", u.anchor);
+        var art = el("article", "md-search-result__article md-typeset");
+        if (u.kind === "section") art.appendChild(el("div", "qd-result__where", u.chapter));
+        var title = el("div", "qd-result__title");
+        appendMarked(title, u.title.text, rangesOf(u.title[r.key], r.needles));
+        art.appendChild(title);
+        snippets(r).forEach(function (s) {
+          var p = el("p", "qd-result__snippet");
+          appendMarked(p, s.text, s.ranges);
+          art.appendChild(p);
+        });
+        a.appendChild(art);
+        item.appendChild(a);
+        frag.appendChild(item);
+      });
+      list.appendChild(frag);
+      return found;
+    }
+
+    function syncUrl(query) {
+      var url = new URL(location.href);
+      if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");
+      history.replaceState(history.state, "", url);
+    }
+
+    function run() {
+      var query = input.value.trim();
+      syncUrl(query);
+      if (!index) {
+        if (query) meta.textContent = T.loading;
+        load().then(function () { if (input.value.trim() === query) render(query); });
+        return;
+      }
+      render(query);
+    }
+
+    // For tests and the benchmark: search and render synchronously, and time it.
+    window.qdSearch = function (query) {
+      input.value = query;
+      var t0 = performance.now();
+      var found = render(query);
+      return { ms: performance.now() - t0, found: found };
+    };
+    window.qdSearchLoad = load;
+
+    input.addEventListener("input", run);
+    input.addEventListener("focus", function () { load().catch(function () {}); });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var first = list.querySelector("a");
+      if (first) location.href = first.href;
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { input.value = ""; run(); input.focus(); }, 0);
+    });
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) { input.focus(); load().catch(function () {}); }
+      else syncUrl("");
+    });
+
+    doc.addEventListener("keydown", function (ev) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test((ev.target && ev.target.tagName) || "") ||
+        (ev.target && ev.target.isContentEditable);
+      if (!toggle.checked && !typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
+          (ev.key === "/" || ev.key === "s" || ev.key === "S")) {
+        ev.preventDefault();
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+        return;
+      }
+      if (!toggle.checked) return;
+      if (ev.key === "Escape") {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+        input.blur();
+        return;
+      }
+      if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+        var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+        if (!links.length) return;
+        ev.preventDefault();
+        var at = links.indexOf(doc.activeElement);
+        var next = ev.key === "ArrowDown" ? at + 1 : at - 1;
+        if (next < 0) input.focus(); else links[Math.min(next, links.length - 1)].focus();
+      }
+    });
+
+    var q = new URL(location.href).searchParams.get("q");
+    if (q) {
+      input.value = q;
+      toggle.checked = true;
+      load().then(function () { render(q); }).catch(function () {});
+    }
+  }
+
+  /* ------------------------------------------------------------ highlight */
+
+  /* Mark every occurrence of `needles` inside the text of `block`, also
+     across element boundaries (a term link in the middle of a match). */
+  function markBlock(block, needles) {
+    var nodes = [], text = "";
+    var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest(".para-link, .headerlink, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
+    var ranges = rangesOf(text, needles);
+    for (var r = ranges.length - 1; r >= 0; r--) {
+      for (var k = nodes.length - 1; k >= 0; k--) {
+        var node = nodes[k][0], start = nodes[k][1], end = start + node.data.length;
+        var a = Math.max(ranges[r][0], start), b = Math.min(ranges[r][1], end);
+        if (a >= b) continue;
+        var range = doc.createRange();
+        range.setStart(node, a - start);
+        range.setEnd(node, b - start);
+        var mark = el("mark", "qd-hit");
+        range.surroundContents(mark);
+      }
+    }
+    return ranges.length;
+  }
+
+  function highlightFromUrl() {
+    var h = new URL(location.href).searchParams.get("h");
+    var article = doc.querySelector(".md-content article");
+    if (!h || !article) return;
+    var needles = words(h);
+    var blocks = article.querySelectorAll("p, h1, h2, h3, li, dd");
+    for (var i = 0; i < blocks.length; i++) {
+      if (!blocks[i].querySelector("p, li")) markBlock(blocks[i], needles);
+    }
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && doc.getElementById(id);
+    if (target) {
+      target.classList.add("qd-target");
+      target.scrollIntoView({ block: "start" });
+    }
+  }
+
+  /* ------------------------------------------------------------ script switch */
+
+  /* The anchor of what the reader is looking at: the hash, or the last
+     paragraph or heading whose top is above the middle of the header. */
+  function currentAnchor() {
+    if (location.hash.length > 1) return location.hash.slice(1);
+    var best = null;
+    var marks = doc.querySelectorAll(".md-content [id^='p'], .md-content h1[id], .md-content h2[id]");
+    for (var i = 0; i < marks.length; i++) {
+      if (marks[i].getBoundingClientRect().top <= 80) best = marks[i].id; else break;
+    }
+    return best;
+  }
+
+  function setupScriptSwitch() {
+    doc.addEventListener("click", function (ev) {
+      var a = ev.target.closest && ev.target.closest("a.md-select__link[hreflang]");
+      if (!a) return;
+      var anchor = currentAnchor();
+      if (!anchor) return;
+      var url = new URL(a.href, location.href);
+      url.hash = anchor;
+      a.href = url.href;
+    }, true);
+  }
+
+  /* ------------------------------------------------------------ permalinks */
+
+  var toast = null, toastTimer = 0;
+  function say(text) {
+    if (!toast) {
+      toast = el("div", "qd-toast");
+      toast.setAttribute("role", "status");
+      toast.hidden = true;
+      doc.body.appendChild(toast);
+    }
+    toast.textContent = text;
+    toast.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(function () { toast.hidden = true; }, 2600);
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
+    }
+    return Promise.resolve(legacyCopy(text));
+  }
+  function legacyCopy(text) {
+    var area = el("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    doc.body.appendChild(area);
+    area.select();
+    try { doc.execCommand("copy"); } finally { doc.body.removeChild(area); }
+  }
+
+  function setupPermalinks() {
+    doc.addEventListener("click", function (ev) {
+      var a = ev.target.closest && ev.target.closest("a.para-link");
+      if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+      ev.preventDefault();
+      var id = a.getAttribute("href").slice(1);
+      var url = new URL(location.href);
+      url.search = "";
+      url.hash = id;
+      history.replaceState(history.state, "", url);
+      var prev = doc.querySelector(".qd-target");
+      if (prev) prev.classList.remove("qd-target");
+      var p = doc.getElementById(id);
+      if (p) p.classList.add("qd-target");
+      var cite = T.title + a.getAttribute("data-cite");
+      copy(cite + " " + url.href).then(function () { say(T.copied + a.getAttribute("data-cite")); });
+    });
+  }
+
+  /* ------------------------------------------------------------ start */
+
+  var box = doc.querySelector("[data-qd-search]");
+  if (box) setupSearch(box);
+  highlightFromUrl();
+  setupScriptSwitch();
+  setupPermalinks();
+})();

@@ -1,0 +1,82 @@
+"""``python -m tools build``: the whole site, from the bundled source to ``site/``.
+
+Stages, timed and reported: convert (``docs/`` regenerated when it differs),
+the MkDocs build of both scripts (the search index is written by a hook), and
+the PDFs. Dates are pinned (``SOURCE_DATE_EPOCH`` defaults to the plan's
+publication date) so two builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+from .paths import DOCS, RAW, ROOT
+
+# 2023-10-13 00:00 China Standard Time, the 发布日期 of the document.
+PUBLICATION_EPOCH = "1697126400"
+
+log = logging.getLogger("tools.build")
+
+
+def _stage(name: str, timings: dict[str, float]):
+    class Timer:
+        def __enter__(self):
+            self.start = time.perf_counter()
+            print(f"[{name}] …", flush=True)
+
+        def __exit__(self, *exc):
+            timings[name] = time.perf_counter() - self.start
+            if exc[0] is None:
+                print(f"[{name}] done in {timings[name]:.2f} s", flush=True)
+
+    return Timer()
+
+
+def convert_docs() -> tuple:
+    """Regenerate ``docs/`` if it differs from what the source and tools give."""
+    from .pipeline import convert_file
+    from .site import generated_files
+    from .write import read_tree, write_tree
+
+    result = convert_file(RAW)
+    files = generated_files(result)
+    current = read_tree(DOCS) if DOCS.exists() else {}
+    wanted = {k: v.encode("utf-8") for k, v in files.items()}
+    if wanted != current:
+        write_tree(DOCS, files)
+        print(f"  docs/ regenerated ({len(files)} files)")
+    else:
+        print(f"  docs/ up to date ({len(files)} files)")
+    return result
+
+
+def mkdocs_build(site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir.resolve()))
+    build(config)
+
+
+def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, float]:
+    """Build everything into ``site_dir``; return the time of each stage in seconds."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", PUBLICATION_EPOCH)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    timings: dict[str, float] = {}
+    total = time.perf_counter()
+    with _stage("convert", timings):
+        result = convert_docs()
+    with _stage("site", timings):
+        mkdocs_build(site_dir)
+    if pdf:
+        from .pdf import build_pdfs
+
+        with _stage("pdf", timings):
+            paths = build_pdfs({"zh-Hans": result.simplified, "zh-Hant": result.traditional}, site_dir / "pdf", jobs=jobs)
+            print(f"  {len(paths)} PDFs in {site_dir / 'pdf'}")
+    timings["total"] = time.perf_counter() - total
+    print(f"built {site_dir} in {timings['total']:.1f} s")
+    return timings

@@ -1,0 +1,1 @@
+"""MkDocs hooks (listed in mkdocs.yml under ``hooks:``), one concern each."""

@@ -1,0 +1,53 @@
+"""Write the search index of each script into the built site (``search/<script>.json``).
+
+Runs after the build (``on_post_build``) from the document models in
+``docs/<script>/document.json``, so the index holds exactly the text the
+pages show and nothing re-parsed from HTML. With mkdocs-static-i18n the event
+fires once per language build; writing both indexes each time is idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from tools.errors import PipelineError
+from tools.model import document_from_dict
+from tools.search import build_index, canonical_map
+
+
+def _load(docs_dir: Path, script: str):
+    path = docs_dir / script / "document.json"
+    return document_from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _home_terms() -> dict[str, str]:
+    """Glossary term (Simplified) → section where the plan develops it, when the glossary exists."""
+    try:
+        from tools.glossary import load_glossary
+    except ImportError:
+        return {}
+    return {t.term: t.home for t in load_glossary() if t.home}
+
+
+def on_post_build(config):
+    docs_dir = Path(config.docs_dir)
+    if docs_dir.name in ("zh-Hans", "zh-Hant"):
+        docs_dir = docs_dir.parent
+    try:
+        hans, hant = _load(docs_dir, "zh-Hans"), _load(docs_dir, "zh-Hant")
+        mapping = canonical_map(hans, hant)
+        terms = _home_terms()
+        out = Path(config.site_dir)
+        # The i18n plugin builds zh-Hant into <site>/zh-Hant; write at the root.
+        if out.name == "zh-Hant":
+            out = out.parent
+        (out / "search").mkdir(parents=True, exist_ok=True)
+        for doc in (hans, hant):
+            index = build_index(doc, hans, mapping, terms)
+            text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+            (out / "search" / f"{doc.script}.json").write_text(text, encoding="utf-8")
+    except PipelineError as exc:
+        raise PluginError(f"search index: {exc}") from None
