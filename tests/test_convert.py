@@ -196,7 +196,10 @@ def test_lengths_are_preserved(result: Result, simplified_text: str, s2tw: Conve
 
 
 def test_document_is_built_from_the_converted_text(result: Result, simplified_text: str) -> None:
-    missing = [f for f in text_fields(result.simplified) if f not in simplified_text]
+    # Citations (第三章第一节第2段) and numbering labels (第一节) are made by the
+    # parser from the numbering, not taken from the text.
+    made = re.compile(r"^第[一二三四五六七八九十]+[章节]((第[一二三四五六七八九十]+节|引言)第\d+段)?$")
+    missing = [f for f in text_fields(result.simplified) if f not in simplified_text and not made.match(f)]
     assert missing == []
 
 

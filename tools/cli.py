@@ -34,8 +34,11 @@ def _convert(args: argparse.Namespace) -> int:
         wanted = {k: v.encode("utf-8") for k, v in files.items()}
         stale = sorted(k for k in wanted.keys() | current.keys() if wanted.get(k) != current.get(k))
         if stale:
-            print(f"{args.out}: {len(stale)} generated file(s) out of date: {', '.join(stale[:8])}"
-                  " — run `python -m tools convert` and commit docs/", file=sys.stderr)
+            print(
+                f"{args.out}: {len(stale)} generated file(s) out of date: {', '.join(stale[:8])}"
+                " — run `python -m tools convert` and commit docs/",
+                file=sys.stderr,
+            )
             return 1
         print(f"{args.out}: up to date ({len(files)} files)")
         return 0

@@ -92,7 +92,9 @@ def errata(path: Path = SOURCE / "errata.yml") -> tuple[Erratum, ...]:
         try:
             lead = bytes.fromhex(str(e["lost_lead"]))
         except ValueError:
-            raise PipelineError(f"{name}: lost_lead {e['lost_lead']!r} is not hex", "write one byte as two hex digits, e.g. \"87\"", path) from None
+            raise PipelineError(
+                f"{name}: lost_lead {e['lost_lead']!r} is not hex", 'write one byte as two hex digits, e.g. "87"', path
+            ) from None
         item = Erratum(
             id=str(e["id"]),
             line=int(e["line"]),
@@ -248,7 +250,9 @@ def overrides(path: Path) -> tuple[Override, ...]:
         try:
             count = int(row["count"])
         except ValueError:
-            raise PipelineError(f"count {row['count']!r} is not a number", "give how many times the override fires", path, line, 1) from None
+            raise PipelineError(
+                f"count {row['count']!r} is not a number", "give how many times the override fires", path, line, 1
+            ) from None
         if not row["evidence"].strip():
             raise PipelineError("no evidence", "say why the correct form is right (dictionary, standard, context)", path, line, 1)
         result.append(Override(row["source"], row["opencc"], row["correct"], count, row["evidence"], path, line))

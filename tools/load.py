@@ -18,7 +18,12 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 @dataclass(frozen=True)
 class Source:
-    """The raw source as text, with what loading normalised."""
+    """The raw source as text, with what loading normalised.
+
+    ``sha256`` is the digest of the text as UTF-8 with LF line ends and no
+    BOM; for the bundled source (stored that way) it is the file's digest,
+    and a copy saved with a BOM or CRLF line ends gives the same output.
+    """
 
     path: Path
     text: str
@@ -41,7 +46,6 @@ def decode_source(data: bytes, path: Path | str = "<source>") -> Source:
     >>> decode_source("第一章\\r\\n".encode()).text
     '第一章\\n'
     """
-    sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise PipelineError("the source file is empty", "point the build at the raw text of the plan", path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(b"\x00") > 20:
@@ -74,11 +78,10 @@ def decode_source(data: bytes, path: Path | str = "<source>") -> Source:
             hint = "it looks GBK/GB18030 encoded; convert it, e.g. iconv -f GB18030 -t UTF-8 in.txt > out.txt"
         except UnicodeDecodeError:
             pass
-        raise PipelineError(
-            f"not valid UTF-8 (byte 0x{body[exc.start]:02X})", hint, path, line, column
-        ) from None
+        raise PipelineError(f"not valid UTF-8 (byte 0x{body[exc.start]:02X})", hint, path, line, column) from None
     had_crlf = "\r" in text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Source(Path(path), text, sha, had_bom, had_crlf)
 
 

@@ -195,7 +195,9 @@ class Document:
                     title=convert(c.title),
                     intro=tuple(para(p) for p in c.intro),
                     sections=tuple(
-                        dataclasses.replace(s, title=convert(s.title), label=convert(s.label), paragraphs=tuple(para(p) for p in s.paragraphs))
+                        dataclasses.replace(
+                            s, title=convert(s.title), label=convert(s.label), paragraphs=tuple(para(p) for p in s.paragraphs)
+                        )
                         for s in c.sections
                     ),
                     line=c.line,
@@ -228,9 +230,7 @@ def document_from_dict(data: dict) -> Document:
                 number=c["number"],
                 title=c["title"],
                 intro=tuple(para(p) for p in c["intro"]),
-                sections=tuple(
-                    Section(**{**s, "paragraphs": tuple(para(p) for p in s["paragraphs"])}) for s in c["sections"]
-                ),
+                sections=tuple(Section(**{**s, "paragraphs": tuple(para(p) for p in s["paragraphs"])}) for s in c["sections"]),
                 line=c["line"],
                 label=c["label"],
             )

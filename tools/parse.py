@@ -118,7 +118,9 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
                 )
     if not first:
         line = reader.peek() or Line(1, 1, "")
-        raise _error(line, "no metadata block (索引号, 主题分类, …) at the top of the text", "use the complete scrape of the page")
+        raise _error(
+            line, "no metadata block (索引号, 主题分类, …) at the top of the text", "use the complete scrape of the page"
+        )
     missing = [labels[k] for k in labels if k not in first]
     if missing:
         line = reader.lines[max(reader.pos - 1, 0)]
@@ -133,7 +135,9 @@ def _parse_notice(reader: _Reader, issuing_body: str) -> Notice:
         raise _error(title, f"expected the notice title (关于…的通知), found {title.text!r}", "check the start of the notice")
     number = reader.take("the document number")
     if not DOC_NUMBER.match(number.text):
-        raise _error(number, f"expected the document number (鲁政字〔2023〕168号), found {number.text!r}", "check the notice heading")
+        raise _error(
+            number, f"expected the document number (鲁政字〔2023〕168号), found {number.text!r}", "check the notice heading"
+        )
     addressees = reader.take("the addressees")
     if not addressees.text.endswith("："):
         raise _error(addressees, "expected the addressees, ending with ：", "check the notice")
@@ -147,7 +151,9 @@ def _parse_notice(reader: _Reader, issuing_body: str) -> Notice:
         raise _error(date, f"expected the date (2023年10月6日), found {date.text!r}", "check the end of the notice")
     note = reader.take("the publication note")
     if not NOTE.match(note.text):
-        raise _error(note, f"expected the publication note (（此件公开发布）), found {note.text!r}", "check the end of the notice")
+        raise _error(
+            note, f"expected the publication note (（此件公开发布）), found {note.text!r}", "check the end of the notice"
+        )
     return Notice(issuer, title.text, number.text, addressees.text, tuple(body), line.text, date.text, note.text)
 
 
@@ -166,7 +172,9 @@ def _paragraph(chapter: int, section: int, number: int, line: Line) -> Paragraph
             f"paragraph {chapter}-{section}-{number} ends with {line.text[-1]!r}, not with a full stop",
             "the file looks truncated or a line was broken; use the complete scrape",
         )
-    return Paragraph(chapter, section, number, line.text, lead_sentence(line.text), line.number, citation(chapter, section, number))
+    return Paragraph(
+        chapter, section, number, line.text, lead_sentence(line.text), line.number, citation(chapter, section, number)
+    )
 
 
 def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
@@ -208,7 +216,14 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
         if not intro:
             raise _error(heading, f"{chinese_numeral_label(number, '章')} has no introductory paragraph", "check the scrape")
         chapters.append(
-            Chapter(number, specs[number - 1].title, tuple(intro), tuple(sections), heading.number, chinese_numeral_label(number, "章"))
+            Chapter(
+                number,
+                specs[number - 1].title,
+                tuple(intro),
+                tuple(sections),
+                heading.number,
+                chinese_numeral_label(number, "章"),
+            )
         )
         intro, sections, heading = [], [], None
 
@@ -222,7 +237,8 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
             if n != expected:
                 raise _error(
                     line,
-                    f"chapters out of order: found {chinese_numeral_label(n, '章')} where {chinese_numeral_label(expected, '章')} was expected",
+                    f"chapters out of order: found {chinese_numeral_label(n, '章')} "
+                    f"where {chinese_numeral_label(expected, '章')} was expected",
                     "chapters must run 第一章 … 第十章 without gaps or repeats; check the scrape",
                 )
             if n > len(specs):
@@ -250,7 +266,11 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
                 )
             spec = specs[number - 1]
             if n > len(spec.sections):
-                raise _error(line, f"unexpected 第{chinese_numeral(n)}节", f"the manifest lists {len(spec.sections)} sections for this chapter")
+                raise _error(
+                    line,
+                    f"unexpected 第{chinese_numeral(n)}节",
+                    f"the manifest lists {len(spec.sections)} sections for this chapter",
+                )
             if title != spec.sections[n - 1]:
                 raise _error(
                     line,
@@ -291,6 +311,8 @@ def parse_document(text: str, manifest: Manifest, source_sha256: str = "") -> Do
     notice = _parse_notice(reader, issuing_body)
     title = reader.take("the plan's title")
     if title.text != manifest.title:
-        raise _error(title, f"expected the plan's title {manifest.title!r}, found {title.text!r}", "check the scrape after the notice")
+        raise _error(
+            title, f"expected the plan's title {manifest.title!r}, found {title.text!r}", "check the scrape after the notice"
+        )
     chapters = _parse_chapters(reader, manifest)
     return Document(manifest.title, metadata, notice, chapters, source_sha256)

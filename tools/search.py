@@ -54,7 +54,9 @@ def units(doc: Document) -> Iterator[Unit]:
         page = f"{c.slug}/"
         yield Unit(page, c.anchor, "chapter", c.heading, c.heading, tuple((p.anchor, p.text, len(p.lead)) for p in c.intro))
         for s in c.sections:
-            yield Unit(page, s.anchor, "section", c.heading, s.heading, tuple((p.anchor, p.text, len(p.lead)) for p in s.paragraphs))
+            yield Unit(
+                page, s.anchor, "section", c.heading, s.heading, tuple((p.anchor, p.text, len(p.lead)) for p in s.paragraphs)
+            )
 
 
 def _texts(doc: Document) -> Iterator[str]:
@@ -121,7 +123,9 @@ def build_index(doc: Document, simplified: Document, mapping: dict[str, str], ho
     """The JSON index for ``doc``'s script; checks that canonicalising it gives the Simplified text."""
     for mine, hans in zip(_texts(doc), _texts(simplified), strict=True):
         if canonical(mine, mapping) != canonical(hans, mapping):
-            raise PipelineError(f"canonical form of {mine[:20]!r}… differs from the Simplified text", "fix the character map", None)
+            raise PipelineError(
+                f"canonical form of {mine[:20]!r}… differs from the Simplified text", "fix the character map", None
+            )
     return {
         "script": doc.script,
         "canon": "".join(k + v for k, v in mapping.items()),

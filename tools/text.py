@@ -37,7 +37,7 @@ def han_only(text: str) -> str:
     >>> han_only("细颗粒物（PM2.5）平均浓度")
     '细颗粒物PM25平均浓度'
     """
-    return "".join(ch for ch in text if is_han(ch) or ch.isascii() and ch.isalnum())
+    return "".join(ch for ch in text if is_han(ch) or (ch.isascii() and ch.isalnum()))
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -1,0 +1,57 @@
+"""Shared fixtures: the converted document, and one complete site build per session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.paths import RAW  # noqa: E402
+from tools.pipeline import convert_file  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def result():
+    """The pipeline's result on the bundled source."""
+    return convert_file(RAW)
+
+
+@pytest.fixture(scope="session")
+def simplified(result):
+    return result.simplified
+
+
+@pytest.fixture(scope="session")
+def traditional(result):
+    return result.traditional
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole site (both scripts, search index, PDFs) built into a temporary directory.
+
+    Built once per session by the same command users run (``python -m tools build``).
+    """
+    site = tmp_path_factory.mktemp("site") / "site"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run(
+        [sys.executable, "-m", "tools", "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, f"site build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run ``python -m tools`` with ``args``; return the finished process."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "tools", *args], cwd=cwd, env=env, capture_output=True, text=True)

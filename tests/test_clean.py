@@ -1,0 +1,89 @@
+"""Cleaning steps: data-driven cases, and the counts on the real source."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tools import data
+from tools.clean import check_complete, restore_label_spacing, strip_junk_lines, strip_pinyin
+from tools.errors import PipelineError
+from tools.normalise import normalise_punctuation
+from tools.paths import RAW
+from tools.repair import PINYIN_ANNOTATION, repair_mojibake
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "clean.yml").read_text(encoding="utf-8"))
+MANIFEST = data.manifest()
+STEPS = {
+    "strip_pinyin": strip_pinyin,
+    "normalise_punctuation": normalise_punctuation,
+    "restore_label_spacing": lambda text: restore_label_spacing(text, MANIFEST.label_placeholders),
+}
+
+
+def _params():
+    for case in CASES:
+        marks = [pytest.mark.xfail(strict=True, reason="known limitation")] if case.get("expect") == "fail" else []
+        yield pytest.param(case, marks=marks, id=f"{case['step']}: {case['label']}")
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_case(case):
+    fixed, changes = STEPS[case["step"]](case["original"])
+    assert fixed == case["fixed"]
+    assert (changes > 0) == (case["original"] != case["fixed"])
+
+
+RAW_TEXT = RAW.read_text(encoding="utf-8")
+
+
+def test_pinyin_counts_on_the_source():
+    repaired, _ = repair_mojibake(RAW_TEXT, data.errata())
+    annotations = PINYIN_ANNOTATION.findall(repaired)
+    assert len(annotations) == 2549
+    assert sum(a.endswith(" )") for a in annotations) == 192
+    removals = data.removals()
+    blanked, _ = strip_junk_lines(repaired, removals.leading, removals.trailing)
+    text, n = strip_pinyin(blanked)
+    assert n == 2546  # the other 3 are in the page chrome, removed with its lines
+    assert not re.search(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+\)", text)
+    for kept in ["(PM2.5)", "(LNG)", "(GTC)", "(RCEP)", "(QDLP)", "(QFLP)", "(郊)", "(預報、預警、預演、預案)"]:
+        assert kept in text
+
+
+def test_junk_lines_are_exactly_the_listed_ones():
+    removals = data.removals()
+    text, n = strip_junk_lines(RAW_TEXT, removals.leading, removals.trailing)
+    assert n == 4
+    before, after = RAW_TEXT.split("\n"), text.split("\n")
+    assert len(before) == len(after)
+    changed = [i + 1 for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert changed == [1, 301, 303, 304]
+    assert all(after[i - 1] == "" for i in changed)
+
+
+def test_punctuation_counts_on_the_source(result):
+    text = result.cleaned
+    # After cleaning, no ASCII , ; : ( ) is left in Chinese text.
+    assert not re.search(r"[,;:()]", text)
+    counts = {p: 0 for p in ",;:()"}
+    repaired, _ = repair_mojibake(RAW_TEXT, data.errata())
+    removals = data.removals()
+    blanked, _ = strip_junk_lines(repaired, removals.leading, removals.trailing)
+    stripped, _ = strip_pinyin(restore_label_spacing(blanked, MANIFEST.label_placeholders).text)
+    for p in counts:
+        counts[p] = stripped.count(p)
+    assert counts == {",": 805, ";": 4, ":": 16, "(": 28, ")": 28}
+    assert normalise_punctuation(stripped).changes == 881
+
+
+def test_missing_page_chrome_means_truncated():
+    removals = data.removals()
+    check_complete(RAW_TEXT, removals.trailing)
+    cut = RAW_TEXT[: RAW_TEXT.index("第十章")]
+    with pytest.raises(PipelineError) as info:
+        check_complete(cut, removals.trailing)
+    assert "truncated" in info.value.message
+    last_text_line = max(i for i, line in enumerate(cut.split("\n"), 1) if line.strip())
+    assert info.value.line == last_text_line
