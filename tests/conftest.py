@@ -55,3 +55,35 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run ``python -m tools`` with ``args``; return the finished process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "tools", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on loopback (gzip, like GitHub Pages)."""
+    from tools.browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from tools.browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh page that records every request; the test fails on any third-party one."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.requests = requests
+    yield pg
+    context.close()
+    foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")]
+    assert foreign == [], f"third-party requests: {foreign}"

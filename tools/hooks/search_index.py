@@ -25,10 +25,12 @@ def _load(docs_dir: Path, script: str):
 
 def _home_terms() -> dict[str, str]:
     """Glossary term (Simplified) → section where the plan develops it, when the glossary exists."""
-    try:
-        from tools.glossary import load_glossary
-    except ImportError:
+    from tools.paths import SOURCE
+
+    if not (SOURCE / "glossary.yml").exists():
         return {}
+    from tools.glossary import load_glossary
+
     return {t.term: t.home for t in load_glossary() if t.home}
 
 

@@ -18,8 +18,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 PINNED_VERSION = "9.8.1"
-# sha256 of material/templates/partials/header.html in the pinned version.
-HEADER_SHA256 = "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"
+# sha256 of the theme templates that overrides/ copies from, in the pinned version:
+# partials/header.html (copied with search replaced) and base.html (site_meta
+# block copied without hreflang links, see overrides/main.html).
+TEMPLATE_SHA256 = {
+    "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+}
 
 
 @event_priority(100)
@@ -31,11 +36,12 @@ def on_config(config):
             "install the pinned version (make venv), or review overrides/partials/header.html "
             "against the new theme and update tools/hooks/theme_guard.py"
         )
-    header = Path(material.__file__).parent / "templates" / "partials" / "header.html"
-    digest = hashlib.sha256(header.read_bytes()).hexdigest()
-    if digest != HEADER_SHA256:
-        raise PluginError(
-            f"{header} changed (sha256 {digest[:12]}…): re-apply the search change to "
-            "overrides/partials/header.html and update HEADER_SHA256 in tools/hooks/theme_guard.py"
-        )
+    templates = Path(material.__file__).parent / "templates"
+    for name, expected in TEMPLATE_SHA256.items():
+        digest = hashlib.sha256((templates / name).read_bytes()).hexdigest()
+        if digest != expected:
+            raise PluginError(
+                f"the theme's {name} changed (sha256 {digest[:12]}…): re-apply the project's changes "
+                "in overrides/ (header.html, main.html) and update TEMPLATE_SHA256 in tools/hooks/theme_guard.py"
+            )
     return config

@@ -373,7 +373,11 @@
       if (!anchor) return;
       var url = new URL(a.href, location.href);
       url.hash = anchor;
-      a.href = url.href;
+      // Navigate here: Material's own handler would look the page up in the
+      // sitemap and drop the anchor.
+      ev.preventDefault();
+      ev.stopPropagation();
+      location.href = url.href;
     }, true);
   }
 

@@ -1,0 +1,169 @@
+"""The built site, read as files: both scripts, links and anchors, no third parties, safe HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from tools.search import units
+from tools.text import han_only
+
+PAGES = ["", "ch01/", "ch02/", "ch03/", "ch04/", "ch05/", "ch06/", "ch07/", "ch08/", "ch09/", "ch10/"]
+
+
+class Page(HTMLParser):
+    """Ids, links, resources, attributes and text of one HTML file."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self.handlers: list[str] = []
+        self.lang = ""
+        self.stack: list[str] = []
+        self.article_text: list[str] = []
+        self.in_article = 0
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.resources.append(a["src"])
+        loaded = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+        if tag == "link" and a.get("href") and loaded & set((a.get("rel") or "").split()):
+            self.resources.append(a["href"])
+        self.handlers += [f"{tag}[{k}]" for k in a if k.startswith("on")]
+        if tag == "article":
+            self.in_article += 1
+        if self.in_article and (
+            "para-link" in (a.get("class") or "") or "headerlink" in (a.get("class") or "") or tag in ("script", "style")
+        ):
+            self.skip += 1
+            self.stack.append(tag)
+        elif self.skip:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        if self.skip and self.stack:
+            self.stack.pop()
+            if not self.stack:
+                self.skip = 0
+
+    def handle_data(self, data):
+        if self.in_article and not self.skip:
+            self.article_text.append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> dict[str, Page]:
+    return {p.relative_to(built_site).as_posix(): parse(p) for p in built_site.rglob("*.html")}
+
+
+def test_both_scripts_have_the_same_pages_and_anchors(built_site, pages):
+    for path in PAGES:
+        hans = pages[f"{path}index.html"]
+        hant = pages[f"zh-Hant/{path}index.html"]
+        assert hans.lang == "zh-Hans" and hant.lang == "zh-Hant", path
+        content_ids = {i for i in hans.ids if re.match(r"^(p\d|s\d|ch\d|notice|contents|top)", i)}
+        assert content_ids, path
+        assert content_ids == {i for i in hant.ids if re.match(r"^(p\d|s\d|ch\d|notice|contents|top)", i)}, path
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, pages):
+    broken = []
+    checked = 0
+    for rel, page in pages.items():
+        base = "http://site/" + rel
+        for href in page.links:
+            url = urljoin(base, href)
+            parts = urlsplit(url)
+            if parts.netloc != "site":
+                continue
+            target = built_site / unquote(parts.path.lstrip("/"))
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{rel}: {href} → missing {target.relative_to(built_site)}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target.relative_to(built_site).as_posix()].ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{rel}: {href} → no #{parts.fragment}")
+    assert checked > 800  # nav, contents, permalinks, PDFs, language switch …
+    assert broken == []
+
+
+def test_pdf_links_on_every_page(built_site, pages):
+    for path in PAGES:
+        for script in ("", "zh-Hant/"):
+            links = [h for h in pages[f"{script}{path}index.html"].links if h.endswith(".pdf")]
+            want = 2 if path == "" else 1
+            assert len(links) == want, (script, path, links)
+
+
+def test_nothing_loads_from_another_host(pages):
+    for rel, page in pages.items():
+        for src in page.resources:
+            assert not re.match(r"^(https?:)?//", src), f"{rel} loads {src}"
+
+
+def test_no_inline_event_handlers(pages):
+    for rel, page in pages.items():
+        assert page.handlers == [], rel
+
+
+def test_html_text_holds_the_plan_in_order(built_site, pages, simplified, traditional):
+    for doc, prefix in ((simplified, ""), (traditional, "zh-Hant/")):
+        for c in doc.chapters:
+            expected = han_only(c.heading + "".join(p.text for p in c.intro))
+            for s in c.sections:
+                expected += han_only(s.heading + "".join(p.text for p in s.paragraphs))
+            text = han_only(html.unescape("".join(pages[f"{prefix}{c.slug}/index.html"].article_text)))
+            # The page adds only its PDF link label around the plan text.
+            assert expected in text, (doc.script, c.slug)
+            assert len(text) - len(expected) <= len(han_only("下载本章PDF")), (doc.script, c.slug)
+
+
+def test_lead_sentences_are_bold(built_site, simplified):
+    page = (built_site / "ch01" / "index.html").read_text(encoding="utf-8")
+    assert '<strong class="lead">尊重规律，同城融合。</strong>' in page
+    assert page.count('<strong class="lead">') == sum(1 for p in simplified.chapters[0].paragraphs() if p.lead)
+
+
+def test_search_index_holds_every_unit(built_site, simplified, traditional):
+    for doc in (simplified, traditional):
+        index = json.loads((built_site / "search" / f"{doc.script}.json").read_text(encoding="utf-8"))
+        assert index["script"] == doc.script
+        assert [(u["u"], u["a"]) for u in index["units"]] == [(u.page, u.anchor) for u in units(doc)]
+        text = "".join(p[1] for u in index["units"] for p in u["p"])
+        assert all(p.text in text for p in doc.paragraphs())
+
+
+def test_language_switch_links_to_the_same_page(pages):
+    for path in PAGES:
+        hans = pages[f"{path}index.html"]
+        assert any(urljoin(f"http://site/{path}", h) == f"http://site/zh-Hant/{path}" for h in hans.links), path
+        hant = pages[f"zh-Hant/{path}index.html"]
+        assert any(urljoin(f"http://site/zh-Hant/{path}", h) == f"http://site/{path}" for h in hant.links), path
