@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import http.server
+import os
 import shutil
 import socketserver
 import threading
@@ -19,7 +20,8 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's package; CI on other distributions may point CHROMIUM elsewhere.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
