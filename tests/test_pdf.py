@@ -10,7 +10,6 @@ byte-identical rebuilds.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -20,14 +19,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tools import pdf
+from tools.errors import PipelineError
 from tools.model import Chapter, Document
 from tools.paths import RAW
-from tools.pdf import build_pdfs, choose_faces, esc, page_html, parts, source_date
+from tools.pdf import Cut, FangSong, build_pdfs, choose_faces, cut_font, esc, page_html, parts, source_date
 from tools.pipeline import convert_file
 from tools.render import pdf_name
 from tools.ui import t
-
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 
 MM = 72 / 25.4
 PAGE_W, PAGE_H = 210 * MM, 297 * MM
@@ -39,9 +38,10 @@ ONE_CHAR = 156 * MM / 28  # the body character: 156 mm over 28 characters
 SCRIPTS = ("zh-Hans", "zh-Hant")
 # Kangxi radicals, CJK radical supplement and strokes: what broken ToUnicode maps give back.
 RADICALS = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef]")
+# Subset tag, then the face: FandolFang (a GB face) or a cut of Noto CJK SC / TC.
 SUBSET_FONT = {
-    "zh-Hans": re.compile(r"^[A-Z]{6}\+(FandolFang|Noto-(Serif|Sans)-CJK-SC(-Bold)?)$"),
-    "zh-Hant": re.compile(r"^[A-Z]{6}\+Noto-(Serif|Sans)-CJK-TC(-Bold)?$"),
+    "zh-Hans": re.compile(r"^[A-Z]{6}\+(FandolFang|Noto-(Serif|Sans)-CJK-SC-Subset(-Bold)?)$"),
+    "zh-Hant": re.compile(r"^[A-Z]{6}\+Noto-(Serif|Sans)-CJK-TC-Subset(-Bold)?$"),
 }
 
 
@@ -210,6 +210,22 @@ def test_simplified_is_set_in_fangsong_and_traditional_falls_back(documents):
     assert choose_faces(documents["zh-Hans"]).body == "FandolFang"
     hant = choose_faces(documents["zh-Hant"])
     assert (hant.body, hant.song, hant.hei) == ("Noto Serif CJK TC", "Noto Serif CJK TC", "Noto Sans CJK TC")
+
+
+def test_missing_fangsong_face_stops_the_build_with_a_hint(documents, monkeypatch):
+    absent = FangSong("NoSuchFang", "NoSuchFang-Regular.otf", ("/nonexistent",), "fonts-nosuchfang")
+    monkeypatch.setitem(pdf.FANGSONG, "zh-Hans", (absent,))
+    with pytest.raises(PipelineError, match=r"NoSuchFang-Regular\.otf not found") as info:
+        choose_faces(documents["zh-Hans"])
+    assert "fonts-nosuchfang" in str(info.value)
+
+
+def test_incomplete_fangsong_face_falls_back_to_song(documents, monkeypatch, caplog):
+    """FandolFang offered for the Traditional text lacks 62 of its characters: the body stays in Noto Serif CJK TC."""
+    fandol = pdf.FANGSONG["zh-Hans"][0]
+    monkeypatch.setitem(pdf.FANGSONG, "zh-Hant", (fandol,))
+    assert choose_faces(documents["zh-Hant"]).body == "Noto Serif CJK TC"
+    assert "FandolFang" in caplog.text and "lacks" in caplog.text
 
 
 # ---------------------------------------------------------------- every chapter, both scripts
@@ -445,6 +461,19 @@ def test_full_pdf(pdf_dir, documents, script):
 
 
 # ---------------------------------------------------------------- reproducibility
+
+
+def test_font_cuts_are_reproducible(tmp_path):
+    """A cut made afresh has the same bytes (no timestamp), keeps the characters, and renumbers the glyphs."""
+    from fontTools.ttLib import TTFont
+
+    cut = Cut("Noto Sans CJK TC", 700, "".join(sorted("青島都市圈發展規劃 —0123456789")))
+    first, second = cut_font(cut, tmp_path / "a"), cut_font(cut, tmp_path / "b")
+    assert first.read_bytes() == second.read_bytes()
+    with TTFont(first) as font:
+        assert {chr(c) for c in font.getBestCmap()} == set(cut.chars)
+        assert font["maxp"].numGlyphs == len(cut.chars) + 1  # .notdef
+        assert "GSUB" not in font
 
 
 def test_two_builds_are_byte_identical(pdf_dir, documents, tmp_path):
