@@ -464,7 +464,7 @@ def test_full_pdf(pdf_dir, documents, script):
 
 
 def test_font_cuts_are_reproducible(tmp_path):
-    """A cut made afresh has the same bytes (no timestamp), keeps the characters, and renumbers the glyphs."""
+    """A cut made twice has the same bytes, keeps the characters and the layout tables, and renumbers the glyphs."""
     from fontTools.ttLib import TTFont
 
     cut = Cut("Noto Sans CJK TC", 700, "".join(sorted("青島都市圈發展規劃 —0123456789")))
@@ -472,8 +472,18 @@ def test_font_cuts_are_reproducible(tmp_path):
     assert first.read_bytes() == second.read_bytes()
     with TTFont(first) as font:
         assert {chr(c) for c in font.getBestCmap()} == set(cut.chars)
-        assert font["maxp"].numGlyphs == len(cut.chars) + 1  # .notdef
-        assert "GSUB" not in font
+        assert font["maxp"].numGlyphs < 100  # of 65,535 in the system face
+        assert "GSUB" in font and "GPOS" in font  # shaping as with the system face (localised forms)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_cut_faces_set_text_exactly_as_the_system_faces(pdf_dir, documents, script, tmp_path):
+    """Chapter 3 rendered with the uncut system faces puts every word in the same box."""
+    doc = documents[script]
+    uncut = tmp_path / "uncut.pdf"
+    pdf._render(pdf.Job(doc, "ch03", choose_faces(doc), uncut))
+    assert "Subset" not in " ".join(f["name"] for f in pdffonts(uncut))
+    assert read_pages(uncut) == read_pages(pdf_dir / pdf_name(script, "ch03"))
 
 
 def test_two_builds_are_byte_identical(pdf_dir, documents, tmp_path):
