@@ -14,9 +14,10 @@ STAMP       := $(VENV)/.installed
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 # Debian packages: Chromium for the browser tests and benchmarks, Noto CJK
-# (SC and TC faces) for the PDFs and screenshots, Pango for WeasyPrint,
+# (SC and TC faces) and FandolFang (texlive-lang-chinese) for the PDFs, HarfBuzz
+# subsetting (font cuts) and Pango for WeasyPrint,
 # poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests.
-DEBS        := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test convert lint system-deps venv clean bench
@@ -38,8 +39,11 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Benchmark (bench/results/latest.md): Lighthouse and Pagefind come from npm,
+# pinned in package-lock.json. BENCH_ARGS=--quick for one run of everything.
 bench: system-deps venv
-	$(BIN)/python -m tools.bench
+	npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 venv: $(STAMP)
 

@@ -114,7 +114,12 @@ def test_model_joins_back_to_the_simplified_text(result, simplified):
 
 
 def _page_text(markdown_text: str) -> str:
+    """The text a chapter page shows of the plan: the edition's own additions
+    (see-also notes, permalinks) are taken out by their markers, term links
+    are reduced to the linked text; everything else must be the plan's."""
     body = markdown_text.split("-->", 1)[1]
+    body = re.sub(r"\n[^\n]*\n\{: \.see-also[^}]*\}", "\n", body)  # see-also note + its attribute line
+    body = re.sub(r'\[([^\]]*)\]\([^)\s]*(?: "[^"]*")?\)\{ \.term \}', r"\1", body)  # term links
     body = re.sub(r'<a class="para-link"[^>]*>¶</a>', "", body)
     body = re.sub(r"\{:?\s*[#.][^}]*\}", "", body)  # attribute lists
     body = re.sub(r"<[^>]+>", "", body)

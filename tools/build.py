@@ -3,7 +3,8 @@
 Stages, timed and reported: convert (``docs/`` regenerated when it differs),
 the MkDocs build of both scripts (the search index is written by a hook), and
 the PDFs. Dates are pinned (``SOURCE_DATE_EPOCH`` defaults to the plan's
-publication date) so two builds give the same bytes.
+成文日期, 2023-10-06 00:00 UTC, the date the PDFs carry too) so two builds give
+the same bytes.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from .paths import DOCS, RAW, ROOT
 
-# 2023-10-13 00:00 China Standard Time, the 发布日期 of the document.
-PUBLICATION_EPOCH = "1697126400"
+# 2023-10-06 00:00 UTC: the 成文日期 of the document (tools.pdf.source_date
+# gives the same date when SOURCE_DATE_EPOCH is unset).
+DOCUMENT_EPOCH = "1696550400"
 
 log = logging.getLogger("tools.build")
 
@@ -63,7 +65,7 @@ def mkdocs_build(site_dir: Path) -> None:
 
 def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, float]:
     """Build everything into ``site_dir``; return the time of each stage in seconds."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", PUBLICATION_EPOCH)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", DOCUMENT_EPOCH)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     timings: dict[str, float] = {}
     total = time.perf_counter()

@@ -26,7 +26,7 @@ def read_text(path: Path) -> str:
 def load_yaml(path: Path) -> object:
     """Parse a YAML file, turning syntax errors into located pipeline errors."""
     try:
-        return yaml.safe_load(read_text(path))
+        return yaml.load(read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise PipelineError(

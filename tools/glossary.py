@@ -46,6 +46,8 @@ from .model import Chapter, Document, Paragraph, Section, chinese_numeral
 from .paths import SOURCE
 from .render import PageContext, escape_md
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 GLOSSARY = SOURCE / "glossary.yml"
 GLOSSARY_IGNORE = SOURCE / "glossary-ignore.yml"
 GENERATOR = "tools/glossary.py"
@@ -192,9 +194,14 @@ class Raw:
     name: str  # how error messages call it: 'term 三区三线'
 
 
+@cache
+def _compose(path: Path, mtime_ns: int) -> yaml.Node:
+    return yaml.compose(read_text(path), Loader=SAFE_LOADER)
+
+
 def sequence_lines(path: Path, *keys: str) -> list[int]:
     """1-based start lines of the items of a YAML sequence (top level, or under ``keys``)."""
-    node = yaml.compose(read_text(path))
+    node = _compose(path, path.stat().st_mtime_ns)
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
             return []
@@ -752,14 +759,25 @@ def allowed(text: str, i: int, p: Pattern) -> bool:
     return True
 
 
-@cache
+_MATCHERS: dict[tuple[int, str], tuple[tuple[Term, ...], Matcher]] = {}
+
+
 def matcher_for(terms: tuple[Term, ...], script: str) -> Matcher:
-    """The matcher for every form of ``terms`` in ``script``."""
+    """The matcher for every form of ``terms`` in ``script``.
+
+    Cached by the identity of ``terms`` (hashing 134 frozen entries on every
+    call cost more than the matching itself).
+    """
+    hit = _MATCHERS.get((id(terms), script))
+    if hit is not None and hit[0] is terms:
+        return hit[1]
     patterns = []
     for t in terms:
         loc = t.text(script)
         patterns += [Pattern(form, t.id, loc.excludes) for form in loc.forms]
-    return Matcher(patterns)
+    matcher = Matcher(patterns)
+    _MATCHERS[(id(terms), script)] = (terms, matcher)
+    return matcher
 
 
 @cache

@@ -466,7 +466,7 @@ def source_date(doc: Document) -> str:
             raise PipelineError(
                 f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds", "set it to a Unix time, e.g. 1696521600, or unset it"
             ) from None
-    return doc.field("date_written")
+    return doc.field("date_written") + "T00:00:00Z"
 
 
 def page_html(doc: Document, part: str) -> str:

@@ -25,6 +25,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # A function that turns one paragraph's plain text into escaped inline
 # Markdown; the glossary stage supplies one that links terms.
 InlineRenderer = Callable[[str, "PageContext"], str]
+# A function that gives Markdown to append after a paragraph ("" for none);
+# the cross-reference stage supplies one for its see-also notes.
+AfterParagraph = Callable[[Paragraph, "PageContext"], str]
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,14 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _paragraph(p: Paragraph, ctx: PageContext, inline: InlineRenderer, classes: str = "") -> str:
+def no_notes(p: Paragraph, ctx: PageContext) -> str:
+    """The default: nothing after a paragraph."""
+    return ""
+
+
+def _paragraph(
+    p: Paragraph, ctx: PageContext, inline: InlineRenderer, classes: str = "", after: AfterParagraph = no_notes
+) -> str:
     ctx = PageContext(ctx.script, ctx.page, p)
     body = ""
     if p.lead:
@@ -81,10 +91,12 @@ def _paragraph(p: Paragraph, ctx: PageContext, inline: InlineRenderer, classes: 
     label = f"{t('copy_link', ctx.script)}：{p.citation}"
     link = f'<a class="para-link" href="#{p.anchor}" title="{label}" aria-label="{label}" data-cite="{p.citation}">¶</a>'
     attrs = f"#{p.anchor}" + (f" .{classes}" if classes else "")
-    return f"{body} {link}\n{{: {attrs} }}\n"
+    return f"{body} {link}\n{{: {attrs} }}\n" + after(p, ctx)
 
 
-def render_chapter(doc: Document, chapter: Chapter, inline: InlineRenderer = plain_inline) -> str:
+def render_chapter(
+    doc: Document, chapter: Chapter, inline: InlineRenderer = plain_inline, after: AfterParagraph = no_notes
+) -> str:
     """Markdown of one chapter page."""
     script = doc.script
     ctx = PageContext(script, f"{chapter.slug}.md")
@@ -101,11 +113,11 @@ def render_chapter(doc: Document, chapter: Chapter, inline: InlineRenderer = pla
         f"# {escape_md(chapter.heading)} {{ #{chapter.anchor} }}\n",
     ]
     for p in chapter.intro:
-        out.append(_paragraph(p, ctx, inline, "intro"))
+        out.append(_paragraph(p, ctx, inline, "intro", after))
     for section in chapter.sections:
         out.append(f"## {escape_md(section.heading)} {{ #{section.anchor} }}\n")
         for p in section.paragraphs:
-            out.append(_paragraph(p, ctx, inline))
+            out.append(_paragraph(p, ctx, inline, after=after))
     return "\n".join(out)
 
 
@@ -154,9 +166,9 @@ def render_home(doc: Document) -> str:
     return "\n".join(out)
 
 
-def render_pages(doc: Document, inline: InlineRenderer = plain_inline) -> dict[str, str]:
-    """All Markdown pages of one script, by file name."""
+def render_pages(doc: Document, inline: InlineRenderer = plain_inline, after: AfterParagraph = no_notes) -> dict[str, str]:
+    """The home page and the chapter pages of one script, by file name."""
     pages = {"index.md": render_home(doc)}
     for chapter in doc.chapters:
-        pages[f"{chapter.slug}.md"] = render_chapter(doc, chapter, inline)
+        pages[f"{chapter.slug}.md"] = render_chapter(doc, chapter, inline, after)
     return pages

@@ -59,8 +59,25 @@ def units(doc: Document) -> Iterator[Unit]:
             )
 
 
+def glossary_units(script: str) -> Iterator[Unit]:
+    """One unit per glossary entry (on the neutral glossary page), term as title."""
+    from .glossary import load_glossary
+
+    for t in load_glossary():
+        loc = t.text(script)
+        paras = [(t.anchor, loc.short, 0)] + ([(t.anchor, loc.explanation, 0)] if loc.explanation else [])
+        where = ("術語表" if script == "zh-Hant" else "术语表") + " · " + loc.category
+        yield Unit("glossary/", t.anchor, "term", where, loc.term, tuple(paras))
+
+
+def all_units(doc: Document) -> Iterator[Unit]:
+    """The plan's units, then the glossary's."""
+    yield from units(doc)
+    yield from glossary_units(doc.script)
+
+
 def _texts(doc: Document) -> Iterator[str]:
-    for u in units(doc):
+    for u in all_units(doc):
         yield u.chapter
         yield u.title
         for _, text, _ in u.paragraphs:
@@ -132,6 +149,6 @@ def build_index(doc: Document, simplified: Document, mapping: dict[str, str], ho
         "terms": home_terms,
         "units": [
             {"u": u.page, "a": u.anchor, "k": u.kind, "c": u.chapter, "t": u.title, "p": [list(p) for p in u.paragraphs]}
-            for u in units(doc)
+            for u in all_units(doc)
         ],
     }

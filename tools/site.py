@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from .crossref import render_places_page, render_see_also, validate
+from .glossary import link_terms, render_glossary_page
 from .model import Document
 from .paths import SCRIPTS
 from .pipeline import Result
@@ -19,7 +21,10 @@ def generated_files(result: Result) -> dict[str, str]:
     """Relative path under ``docs/`` → content, for every generated file."""
     files: dict[str, str] = {}
     for script, doc in zip(SCRIPTS, (result.simplified, result.traditional), strict=True):
-        for name, text in render_pages(doc).items():
+        validate(doc)  # glossary, index and see-also targets all resolve, or the build stops
+        for name, text in render_pages(doc, inline=link_terms, after=render_see_also).items():
             files[f"{script}/{name}"] = text
+        files[f"{script}/glossary.md"] = render_glossary_page(doc)
+        files[f"{script}/places.md"] = render_places_page(doc)
         files[f"{script}/document.json"] = model_json(doc)
     return files

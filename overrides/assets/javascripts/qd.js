@@ -137,7 +137,11 @@
       var inLead = needles.every(function (n) {
         return u.paras.some(function (p) { return p.lead && p[key].slice(0, p.lead).indexOf(n) >= 0; });
       });
-      var tier = home && home === u.anchor ? 0 : inTitle ? 1 : inLead ? 2 : 3;
+      // The section the plan develops a glossary term in comes first, then its
+      // glossary entry; glossary entries that merely mention the words come last.
+      var tier = u.kind === "term"
+        ? (inTitle && needles.join("") === u.title[key] ? 0.5 : 4)
+        : home && home === u.anchor ? 0 : inTitle ? 1 : inLead ? 2 : 3;
       results.push({ unit: u, tier: tier, hits: total, key: key, needles: needles });
     });
     results.sort(function (a, b) {
@@ -213,7 +217,7 @@
         a.href = link(r);
         a.setAttribute("data-unit", u.anchor);
         var art = el("article", "md-search-result__article md-typeset");
-        if (u.kind === "section") art.appendChild(el("div", "qd-result__where", u.chapter));
+        if (u.kind === "section" || u.kind === "term") art.appendChild(el("div", "qd-result__where", u.chapter));
         var title = el("div", "qd-result__title");
         appendMarked(title, u.title.text, rangesOf(u.title[r.key], r.needles));
         art.appendChild(title);
@@ -353,16 +357,23 @@
 
   /* ------------------------------------------------------------ script switch */
 
-  /* The anchor of what the reader is looking at: the hash, or the last
-     paragraph or heading whose top is above the middle of the header. */
+  /* The anchor of what the reader is looking at: the hash if its target is
+     (partly) on screen (Material's navigation.tracking keeps the hash at the current
+     section), else the last paragraph or heading whose top is above the
+     bottom of the header. */
   function currentAnchor() {
-    if (location.hash.length > 1) return location.hash.slice(1);
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && doc.getElementById(id);
+    if (target) {
+      var box = target.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < window.innerHeight) return id;
+    }
     var best = null;
     var marks = doc.querySelectorAll(".md-content [id^='p'], .md-content h1[id], .md-content h2[id]");
     for (var i = 0; i < marks.length; i++) {
       if (marks[i].getBoundingClientRect().top <= 80) best = marks[i].id; else break;
     }
-    return best;
+    return best || id || null;
   }
 
   function setupScriptSwitch() {
