@@ -8,8 +8,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-TEXT_WITHOUT_PERMALINK = "e => Array.from(e.childNodes).filter(n => !(n.classList && n.classList.contains('headerlink')))" \
+TEXT_WITHOUT_PERMALINK = (
+    "e => Array.from(e.childNodes).filter(n => !(n.classList && n.classList.contains('headerlink')))"
     ".map(n => n.textContent).join('').trim()"
+)
 
 
 def text(locator) -> str:
@@ -155,3 +157,29 @@ def test_pages_load_without_errors(page, site_url, path):
     page.locator(".md-select").first.hover()  # the language menu fetched sitemaps once
     page.wait_for_timeout(300)
     assert failed == [] and errors == []
+
+
+@pytest.mark.parametrize(
+    ("path", "term", "words"), [("ch08/", "主体功能区", "主体功能"), ("zh-Hant/ch08/", "主體功能區", "主體功能")]
+)
+def test_glossary_tooltip_on_hover_and_keyboard_focus(page, site_url, path, term, words):
+    page.goto(site_url + path)
+    link = page.locator("#p8-1-4 a.term", has_text=term).first
+    assert "glossary/#t-" in link.get_attribute("href")
+    link.hover()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for()
+    assert words in tip.inner_text()
+    page.mouse.move(0, 0)
+    page.wait_for_function("!document.querySelector('.md-tooltip2--active')")
+    # Keyboard: tab to the link; the same tooltip shows on focus.
+    link.evaluate("e => { e.previousElementSibling ? e.previousElementSibling.focus() : null }")
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('term')")
+    tip.wait_for()
+    assert words in tip.inner_text()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/glossary/#t-" in page.url

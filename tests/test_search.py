@@ -43,3 +43,26 @@ def test_search_quality(browser, site_url, simplified, traditional, site_script,
     assert score["page_precision"] >= 0.97, score
     assert score["top1"] == 1.0, score
     assert score["top1_queries"] >= 10  # queries found in a title or lead sentence
+
+
+@pytest.mark.parametrize("site_script", ["zh-Hans", "zh-Hant"])
+def test_every_glossary_term_finds_its_home_first(browser, site_url, simplified, traditional, site_script):
+    """Issue 4: a search for any glossary term returns every section containing
+    it, with the section where the plan defines or develops it first."""
+    from tools.glossary import load_glossary
+    from tools.search import units
+
+    doc = simplified if site_script == "zh-Hans" else traditional
+    page = browser.new_page()
+    page.goto(site_url + ("" if site_script == "zh-Hans" else "zh-Hant/"))
+    search = site_search_in_page(page)
+    plan_units = [u for u in units(doc) if u.page]
+    wrong = []
+    for term in load_glossary():
+        text = term.text(site_script).term
+        results = [r for r in search(text) if r[0] != "glossary/"]
+        containing = {(u.page, u.anchor) for u in plan_units if text in u.title or any(text in p[1] for p in u.paragraphs)}
+        if not results or results[0][1] != term.home or not containing <= set(results):
+            wrong.append(f"{text}: first {results[:1]}, home {term.home}, missing {sorted(containing - set(results))[:2]}")
+    page.close()
+    assert wrong == []

@@ -136,7 +136,7 @@ def canonical(text: str, mapping: dict[str, str]) -> str:
     return "".join(mapping.get(ch, ch) for ch in text)
 
 
-def build_index(doc: Document, simplified: Document, mapping: dict[str, str], home_terms: dict[str, str]) -> dict:
+def build_index(doc: Document, simplified: Document, mapping: dict[str, str], home_terms: dict[str, dict]) -> dict:
     """The JSON index for ``doc``'s script; checks that canonicalising it gives the Simplified text."""
     for mine, hans in zip(_texts(doc), _texts(simplified), strict=True):
         if canonical(mine, mapping) != canonical(hans, mapping):

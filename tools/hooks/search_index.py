@@ -23,15 +23,16 @@ def _load(docs_dir: Path, script: str):
     return document_from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
-def _home_terms() -> dict[str, str]:
-    """Glossary term (Simplified) → section where the plan develops it, when the glossary exists."""
+def _home_terms() -> dict[str, dict]:
+    """Each glossary form (Simplified) → the section where the plan develops the
+    term, and all the term's forms (term and aliases), when the glossary exists."""
     from tools.paths import SOURCE
 
     if not (SOURCE / "glossary.yml").exists():
         return {}
     from tools.glossary import load_glossary
 
-    return {t.term: t.home for t in load_glossary() if t.home}
+    return {form: {"home": t.home, "forms": list(t.forms)} for t in load_glossary() if t.home for form in t.forms}
 
 
 def on_post_build(config):

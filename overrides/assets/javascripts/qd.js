@@ -105,8 +105,12 @@
       };
     });
     this.chars = seen;
+    // Glossary forms (term and aliases) → the section that develops the term.
     var terms = {};
-    Object.keys(data.terms || {}).forEach(function (t) { terms[toCanon(t)] = data.terms[t]; });
+    Object.keys(data.terms || {}).forEach(function (t) {
+      var entry = data.terms[t];
+      terms[toCanon(t)] = { home: entry.home, forms: entry.forms.map(toCanon) };
+    });
     this.terms = terms;
   }
 
@@ -123,7 +127,8 @@
     });
     var key = native ? "text" : "canon";
     var needles = native ? ws : ws.map(this.toCanon);
-    var home = this.terms[this.toCanon(ws.join(""))];
+    var term = ws.length === 1 ? this.terms[this.toCanon(ws[0])] : null;
+    var home = term && term.home;
     var results = [];
     this.units.forEach(function (u) {
       var total = 0;
@@ -144,6 +149,17 @@
         : home && home === u.anchor ? 0 : inTitle ? 1 : inLead ? 2 : 3;
       results.push({ unit: u, tier: tier, hits: total, key: key, needles: needles });
     });
+    // A glossary term's home section comes first even where the plan writes
+    // it in another form there (自贸试验区 for 自由贸易试验区).
+    if (home && !results.some(function (r) { return r.unit.anchor === home; })) {
+      var homeUnit = this.units.filter(function (u) { return u.anchor === home && u.kind !== "term"; })[0];
+      if (homeUnit) {
+        var forms = term.forms.filter(function (f) {
+          return homeUnit.title.canon.indexOf(f) >= 0 || homeUnit.paras.some(function (p) { return p.canon.indexOf(f) >= 0; });
+        });
+        results.push({ unit: homeUnit, tier: 0, hits: 0, key: "canon", needles: forms.length ? forms : needles });
+      }
+    }
     results.sort(function (a, b) {
       return a.tier - b.tier || b.hits - a.hits || a.unit.order - b.unit.order;
     });
