@@ -99,9 +99,7 @@ def evaluate(
         score.page_found += len(pages_found)
         score.page_correct += len(pages_found & pages_rel)
         if found != relevant:
-            score.misses.append(
-                f"{q[query_script]}: missed {sorted(relevant - found)[:3]}, extra {sorted(found - relevant)[:3]}"
-            )
+            score.misses.append(f"{q[query_script]}: missed {sorted(relevant - found)[:3]}, extra {sorted(found - relevant)[:3]}")
         if headline:
             score.top1_queries += 1
             if results and results[0] in headline:
