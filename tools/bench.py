@@ -1,0 +1,653 @@
+"""``python -m tools.bench``: measure the site — build, page weight, search, PDFs, Lighthouse.
+
+One command, run from a clean state, writes ``bench/results/latest.json``
+(every figure, every run) and ``bench/results/latest.md`` (the table the
+README shows, each figure with its target and whether it is met), and prints
+the table. ``--quick`` repeats nothing (one run of each), for development.
+
+What is measured, and how (the targets are in :data:`TARGETS`):
+
+Build
+    Whole processes, repeated (``--runs``, default 3), medians reported:
+    ``python -m tools.bench_build`` — the build of ``python -m tools build``,
+    with PDFs, into a fresh directory, timed from outside (interpreter start to
+    exit) and stage by stage from inside (convert, each script's MkDocs build,
+    the search index, the PDFs; see :mod:`tools.bench_build`). In the same run,
+    alternating with it, a plain mkdocs-material build of the same Markdown
+    (``docs/zh-Hans``: Material's default theme settings and search plugin, no
+    hooks or overrides; only ``attr_list`` and ``md_in_html``, without which
+    the same Markdown does not parse) — the ratio of the medians says what the
+    project's build costs over the theme's.
+Page weight
+    Home, a chapter (ch03), the glossary and the place index, both scripts, in
+    headless Chromium against the gzip server (:mod:`tools.bench_browser`).
+Search
+    The committed query set (``bench/queries.yml``) in every script
+    combination: recall, precision and top-1 by :func:`tools.searcheval.evaluate`,
+    and the time from issuing a query to rendered results, after the index
+    has loaded (median and p95 over ``--runs`` passes).
+Engines
+    The same queries and semantics on Pagefind 1.6.0 (extended, from npm,
+    indexing the built HTML) and on Material's own search (plain build, and
+    with ``language: zh`` plus jieba 0.42.1, which the search plugin uses to
+    segment Chinese when it is installed). An engine that cannot run is
+    reported with the reason, never with made-up numbers.
+Lighthouse
+    12.2.3 from npm (``npm ci``), mobile emulation (its default), Debian's
+    Chromium, each page ``--runs`` times, median score per category.
+
+Scratch files go to ``build/bench/`` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .paths import DOCS, RAW, ROOT
+
+RESULTS = ROOT / "bench" / "results"
+WORK = ROOT / "build" / "bench"
+NODE_BIN = ROOT / "node_modules" / ".bin"
+JIEBA = "jieba==0.42.1"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+)
+SCRIPTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+PAGES = {"home": "", "ch03": "ch03/", "glossary": "glossary/", "places": "places/"}
+OPTIONAL_PAGES = {"glossary", "places"}  # added by the glossary work (issue 5); measured once they exist
+COMBINATIONS = [  # (site script, query script)
+    ("zh-Hans", "zh-Hans"),
+    ("zh-Hant", "zh-Hant"),
+    ("zh-Hant", "zh-Hans"),
+    ("zh-Hans", "zh-Hant"),
+]
+KB = 1000  # targets in kB of 1000 bytes (the stricter reading of "KB")
+
+# name → (comparison, limit, unit, where the target comes from)
+TARGETS: dict[str, tuple[str, float, str]] = {
+    "convert_s": ("<=", 1.0, "s"),
+    "whole_build_s": ("<=", 90.0, "s"),
+    "pdf_s": ("<=", 60.0, "s"),
+    "first_view_kb": ("<=", 120.0, "kB"),
+    "first_view_requests": ("<=", 10, ""),
+    "first_search_kb": ("<=", 150.0, "kB"),
+    "third_party_requests": ("<=", 0, ""),
+    "search_p95_ms": ("<=", 100.0, "ms"),
+    "recall": (">=", 0.99, ""),
+    "precision": (">=", 0.97, ""),
+    "top1": (">=", 1.0, ""),
+    "lh_performance": (">=", 98, ""),
+    "lh_accessibility": (">=", 100, ""),
+    "lh_best-practices": (">=", 100, ""),
+    "lh_seo": (">=", 100, ""),
+}
+
+
+def met(name: str, value: float | None) -> bool | None:
+    if value is None:
+        return None
+    op, limit, _ = TARGETS[name]
+    return value <= limit if op == "<=" else value >= limit
+
+
+def target_text(name: str) -> str:
+    op, limit, unit = TARGETS[name]
+    sign = "≤" if op == "<=" else "≥"
+    if name in ("recall", "precision", "top1"):
+        return f"{sign} {limit:.0%}"
+    return f"{sign} {limit:g}{(' ' + unit) if unit else ''}"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------ the machine
+
+
+def machine() -> dict:
+    def first(path: str, pattern: str) -> str:
+        with contextlib.suppress(OSError):
+            for line in Path(path).read_text(encoding="utf-8").splitlines():
+                m = re.match(pattern, line)
+                if m:
+                    return m.group(1).strip()
+        return "?"
+
+    mem_kb = first("/proc/meminfo", r"MemTotal:\s+(\d+)")
+    os_name = first("/etc/os-release", r'PRETTY_NAME="?([^"]*)"?')
+    versions = {"python": platform.python_version()}
+    for name, cmd in {"chromium": ["chromium", "--version"], "node": ["node", "--version"]}.items():
+        with contextlib.suppress(OSError, subprocess.CalledProcessError):
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip()
+            versions[name] = out.split()[1] if name == "chromium" else out.lstrip("v")
+    return {
+        "cpu": first("/proc/cpuinfo", r"model name\s*:\s*(.*)"),
+        "cores": os.cpu_count(),
+        "ram_gb": round(int(mem_kb) / 1024 / 1024, 1) if mem_kb.isdigit() else None,
+        "os": f"{os_name}, Linux {platform.release()}",
+        "load_before": os.getloadavg()[0],
+        "versions": versions,
+    }
+
+
+# ------------------------------------------------------------------ builds
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    env.update(extra)
+    return env
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env or _env(), capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return seconds
+
+
+def write_plain_project(where: Path, language: str | None = None) -> Path:
+    """A plain Material project of ``docs/zh-Hans``'s Markdown; returns its mkdocs.yml."""
+    if where.exists():
+        shutil.rmtree(where)
+    (where / "docs").mkdir(parents=True)
+    for md in sorted((DOCS / "zh-Hans").glob("*.md")):
+        shutil.copy2(md, where / "docs" / md.name)
+    lines = [
+        "# Plain mkdocs-material build of the same Markdown, for tools/bench.py: default theme",
+        "# settings and search plugin, no hooks, no overrides.",
+        "site_name: 青岛都市圈发展规划",
+        "theme:",
+        "  name: material",
+        *([f"  language: {language}"] if language else []),
+        "markdown_extensions:",
+        "  - attr_list",
+        "  - md_in_html",
+    ]
+    config = where / "mkdocs.yml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return config
+
+
+def bench_builds(runs: int) -> tuple[dict, Path]:
+    """Whole builds and plain builds, alternating; returns the figures and the last site built."""
+    plain_config = write_plain_project(WORK / "plain")
+    rows, plain = [], []
+    site = WORK / "site"
+    for i in range(runs):
+        if site.exists():
+            shutil.rmtree(site)
+        out = WORK / f"build-{i}.json"
+        log(f"whole build {i + 1}/{runs} …")
+        seconds = timed([sys.executable, "-m", "tools.bench_build", "--site-dir", str(site), "--json", str(out)])
+        row = json.loads(out.read_text(encoding="utf-8"))
+        row["process_s"] = seconds
+        rows.append(row)
+        log(f"  {seconds:.1f} s; plain mkdocs-material build {i + 1}/{runs} …")
+        plain_site = WORK / "plain" / "site"
+        if plain_site.exists():
+            shutil.rmtree(plain_site)
+        plain.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(plain_config), "-d", str(plain_site)]))
+
+    def med(get: Callable[[dict], float | None]) -> float | None:
+        values = [v for v in (get(r) for r in rows) if v is not None]
+        return round(median(values), 3) if values else None
+
+    pdfs = {}
+    for row in rows:
+        for p in row["pdfs"]:
+            pdfs.setdefault(p["file"], {"pages": p["pages"], "bytes": p["bytes"], "seconds": []})["seconds"].append(p["seconds"])
+    figures = {
+        "runs": runs,
+        "whole_build_s": med(lambda r: r["process_s"]),
+        "convert_s": med(lambda r: r["stages"]["convert"]),
+        "site_s": med(lambda r: r["stages"]["site"]),
+        "site_zh-Hans_s": med(lambda r: r["scripts"].get("zh-Hans")),
+        "site_zh-Hant_s": med(lambda r: r["scripts"].get("zh-Hant")),
+        "search_index_s": med(lambda r: sum(r["search_index_calls"])),
+        "search_index_calls": len(rows[-1]["search_index_calls"]),
+        "pdf_s": med(lambda r: r["stages"].get("pdf")),
+        "pdf_font_cut_s": med(lambda r: r.get("pdf_font_cut")),
+        "in_process_total_s": med(lambda r: r["stages"]["total"]),
+        "plain_build_s": round(median(plain), 3),
+        "ratio_whole_to_plain": round(median([r["process_s"] for r in rows]) / median(plain), 2),
+        "all_runs": {"whole": rows, "plain_s": plain},
+        "pdfs": {
+            name: {"pages": v["pages"], "bytes": v["bytes"], "seconds": round(median(v["seconds"]), 2)}
+            for name, v in sorted(pdfs.items())
+        },
+    }
+    figures["pdf_total_bytes"] = sum(v["bytes"] for v in figures["pdfs"].values())
+    return figures, site
+
+
+# ------------------------------------------------------------------ other engines: setup
+
+
+def install_jieba() -> tuple[Path | None, str]:
+    """jieba into a throwaway directory (not the project's environment); returns (path, why not)."""
+    target = WORK / "jieba"
+    if (target / "jieba" / "__init__.py").exists():
+        return target, ""
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), JIEBA],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode:
+        return None, f"pip could not install {JIEBA}: {proc.stderr.strip().splitlines()[-1:]}"
+    return target, ""
+
+
+def build_material_variants(runs_dir: Path) -> dict[str, dict]:
+    """Plain Material builds for the engine comparison: default (language en) and zh + jieba."""
+    variants: dict[str, dict] = {}
+    plain_site = WORK / "plain" / "site"
+    variants["material"] = {"site": plain_site, "label": "Material default (lunr, language en)"}
+    jieba_dir, why = install_jieba()
+    if jieba_dir is None:
+        variants["material-jieba"] = {"error": why, "label": "Material + jieba (language zh)"}
+        return variants
+    config = write_plain_project(runs_dir / "plain-zh", language="zh")
+    site = runs_dir / "plain-zh" / "site"
+    env = _env(PYTHONPATH=os.pathsep.join([str(jieba_dir), str(ROOT)]), JIEBA_CACHE=str(runs_dir))
+    check = subprocess.run(
+        [sys.executable, "-c", "import jieba, sys; print(jieba.__version__)"], env=env, capture_output=True, text=True
+    )
+    if check.returncode:
+        variants["material-jieba"] = {"error": "jieba does not import: " + check.stderr[-300:], "label": "Material + jieba"}
+        return variants
+    seconds = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], env=env)
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    segmented = sum("\u200b" in d["text"] for d in index["docs"])
+    variants["material-jieba"] = {
+        "site": site,
+        "label": f"Material + jieba {check.stdout.strip()} (language zh)",
+        "build_s": round(seconds, 2),
+        "segmented_docs": segmented,
+    }
+    return variants
+
+
+def build_pagefind(site: Path) -> dict:
+    """Pagefind 1.6.0 (extended) over a copy of the built site; returns where and what it cost."""
+    binary = NODE_BIN / "pagefind"
+    label = "Pagefind 1.6.0 extended"
+    if not binary.exists():
+        return {"error": "node_modules/.bin/pagefind is missing: run `npm ci` (make bench does)", "label": label}
+    copy = WORK / "pagefind-site"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf"))
+    # What a reader searches: the article, without the ¶/# permalink signs and the PDF buttons.
+    cmd = [
+        str(binary),
+        "--site",
+        str(copy),
+        "--root-selector",
+        "article",
+        "--exclude-selectors",
+        ".headerlink, .para-link, .qd-actions",
+        "--quiet",
+    ]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if proc.returncode:
+        return {"error": f"pagefind failed: {proc.stderr[-500:]}", "label": label}
+    bundle = copy / "pagefind"
+    version = subprocess.run([str(binary), "--version"], capture_output=True, text=True).stdout.strip()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {
+        "site": copy,
+        "label": f"Pagefind {version.split()[-1]} extended" if version else label,
+        "index_s": round(seconds, 2),
+        "bundle_bytes": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file()),
+        "languages": {k: v.get("page_count") for k, v in entry.get("languages", {}).items()},
+    }
+
+
+# ------------------------------------------------------------------ browser measurements
+
+
+def scored(results: dict[str, list[tuple[str, str]]], doc, query_script: str, queries: list[dict]) -> dict:
+    from .searcheval import evaluate
+
+    return evaluate(lambda q: results[q], doc, query_script, queries).as_dict()
+
+
+def bench_browser(site: Path, variants: dict, pagefind: dict, passes: int, queries: list[dict], docs: dict) -> dict:
+    from .bench_browser import material_search, page_weight, pagefind_search, site_search
+    from .browser import chromium, serve
+
+    out: dict = {"page_weight": {}, "search": {}, "engines": {}}
+    pages = {name: path for name, path in PAGES.items() if (site / path / "index.html").exists()}
+    out["pages_skipped"] = sorted(set(PAGES) - set(pages))
+    first_query = {script: queries[0][script] for script in SCRIPTS}
+    with chromium() as browser:
+        with serve(site) as base:
+            for script, root in SCRIPTS.items():
+                for name, path in pages.items():
+                    log(f"page weight {script} {name} …")
+                    out["page_weight"][f"{script} {name}"] = page_weight(browser, base, root + path, first_query[script])
+            for site_script, query_script in COMBINATIONS:
+                log(f"site search {site_script} ← {query_script} queries …")
+                texts = [q[query_script] for q in queries]
+                run = site_search(browser, base, SCRIPTS[site_script], texts, passes)
+                out["search"][f"{site_script} ← {query_script}"] = {
+                    **scored(run["results"], docs[site_script], query_script, queries),
+                    "median_ms": round(median(run["ms"]), 2),
+                    "p95_ms": round(p95(run["ms"]), 2),
+                    "max_ms": round(max(run["ms"]), 2),
+                    "search_only_median_ms": round(median(run["search_ms"]), 2),
+                    "timed_queries": len(run["ms"]),
+                    "index_load_ms": round(run["index_load_ms"], 1),
+                }
+        engines = out["engines"]
+        # (a) the site's own search: the figures above, restated for the comparison.
+        engines["site"] = {"label": "this site's search (exact substring, script-insensitive)", "runs": out["search"]}
+        # (b) Pagefind over the built HTML.
+        if "error" in pagefind:
+            engines["pagefind"] = {"label": pagefind["label"], "error": pagefind["error"]}
+        else:
+            engines["pagefind"] = {k: v for k, v in pagefind.items() if k != "site"} | {"runs": {}}
+            with serve(pagefind["site"]) as base:
+                for site_script, query_script in COMBINATIONS:
+                    log(f"Pagefind {site_script} ← {query_script} queries …")
+                    texts = [q[query_script] for q in queries]
+                    try:
+                        run = pagefind_search(browser, base, SCRIPTS[site_script], texts)
+                    except Exception as exc:  # report, do not invent
+                        engines["pagefind"]["runs"][f"{site_script} ← {query_script}"] = {"error": str(exc)[:500]}
+                        continue
+                    engines["pagefind"]["runs"][f"{site_script} ← {query_script}"] = {
+                        **scored(run["results"], docs[site_script], query_script, queries),
+                        "median_ms": round(median(run["ms"]), 2),
+                        "p95_ms": round(p95(run["ms"]), 2),
+                        "index_load_ms": round(run["index_load_ms"], 1),
+                    }
+        # (c) Material's lunr search on the plain builds (zh-Hans only: the plain build has one script).
+        for key, variant in variants.items():
+            if "error" in variant:
+                engines[key] = {"label": variant["label"], "error": variant["error"]}
+                continue
+            engines[key] = {k: v for k, v in variant.items() if k != "site"} | {"runs": {}}
+            with serve(variant["site"]) as base:
+                for query_script in SCRIPTS:
+                    log(f"{variant['label']} zh-Hans ← {query_script} queries …")
+                    texts = [q[query_script] for q in queries]
+                    run = material_search(browser, base, texts)
+                    engines[key]["runs"][f"zh-Hans ← {query_script}"] = {
+                        **scored(run["results"], docs["zh-Hans"], query_script, queries),
+                        "median_ms": round(median(run["ms"]), 2),
+                        "p95_ms": round(p95(run["ms"]), 2),
+                        "index_load_ms": round(run["index_load_ms"], 1),
+                    }
+                    engines[key]["search_config"] = run["config"]
+    return out
+
+
+# ------------------------------------------------------------------ Lighthouse
+
+
+def lighthouse(site: Path, runs: int) -> dict:
+    from .browser import serve
+
+    binary = NODE_BIN / "lighthouse"
+    if not binary.exists():
+        return {"error": "node_modules/.bin/lighthouse is missing: run `npm ci` (make bench does)"}
+    chrome = shutil.which("chromium") or "/usr/bin/chromium"
+    pages = {f"{script} {name}": root + path for script, root in SCRIPTS.items() for name, path in PAGES.items()}
+    pages = {k: v for k, v in pages.items() if (site / v / "index.html").exists()}
+    reports = WORK / "lighthouse"
+    reports.mkdir(parents=True, exist_ok=True)
+    out: dict = {"version": None, "pages": {}}
+    with serve(site) as base:
+        for name, path in pages.items():
+            scores: dict[str, list[float]] = {}
+            metrics: dict[str, list[float]] = {}
+            failing: dict[str, set[str]] = {}
+            for i in range(runs):
+                log(f"Lighthouse {name} {i + 1}/{runs} …")
+                report = reports / f"{name.replace(' ', '-')}-{i}.json"
+                proc = subprocess.run(
+                    [
+                        str(binary),
+                        base + path,
+                        "--output=json",
+                        f"--output-path={report}",
+                        "--quiet",
+                        f"--chrome-flags={CHROME_FLAGS}",
+                    ],
+                    env=dict(os.environ, CHROME_PATH=chrome),
+                    capture_output=True,
+                    text=True,
+                )
+                if proc.returncode or not report.exists():
+                    out["pages"][name] = {"error": f"lighthouse failed: {proc.stderr[-500:]}"}
+                    break
+                data = json.loads(report.read_text(encoding="utf-8"))
+                out["version"] = data.get("lighthouseVersion")
+                out["benchmark_index"] = data.get("environment", {}).get("benchmarkIndex")
+                for cat, value in data["categories"].items():
+                    scores.setdefault(cat, []).append(round((value["score"] or 0) * 100))
+                    for ref in value["auditRefs"]:
+                        audit = data["audits"][ref["id"]]
+                        if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1 and cat != "performance":
+                            failing.setdefault(cat, set()).add(ref["id"])
+                for m in (
+                    "first-contentful-paint",
+                    "largest-contentful-paint",
+                    "total-blocking-time",
+                    "cumulative-layout-shift",
+                    "speed-index",
+                ):
+                    metrics.setdefault(m, []).append(data["audits"][m]["numericValue"])
+            else:
+                out["pages"][name] = {
+                    "scores": {cat: median(v) for cat, v in scores.items()},
+                    "all_scores": scores,
+                    "metrics": {m: round(median(v), 3) for m, v in metrics.items()},
+                    "failing_audits": {k: sorted(v) for k, v in failing.items()},
+                }
+    return out
+
+
+# ------------------------------------------------------------------ report
+
+
+def _mark(ok: bool | None) -> str:
+    return "—" if ok is None else ("met" if ok else "**not met**")
+
+
+def _row(label: str, value: str, name: str | None = None, number: float | None = None) -> str:
+    if name is None:
+        return f"| {label} | {value} | — | — |"
+    return f"| {label} | {value} | {target_text(name)} | {_mark(met(name, number))} |"
+
+
+def _kb(n: int) -> str:
+    return f"{n / KB:.1f} kB"
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.1f} %"
+
+
+def markdown(r: dict) -> str:
+    m = r["machine"]
+    b = r["build"]
+    v = m["versions"]
+    command = "python -m tools.bench" + (" --quick" if r["quick"] else "")
+    lines = [
+        f"- Date: {r['date']}; command: `make bench` (`{command}`)",
+        f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}",
+        f"- Load average at the start: {m['load_before']:.1f}",
+        f"- Software: Python {v.get('python')}, Chromium {v.get('chromium', '?')}, Node {v.get('node', '?')}",
+        f"- Process timings: median of {b['runs']} run(s); search times: {b['runs']} pass(es) over the queries",
+        "- kB = 1000 bytes",
+        "",
+        "| Measure | Value | Target | Met |",
+        "|---|---|---|---|",
+        "| **Build** | | | |",
+        _row("Convert (stage)", f"{b['convert_s']:.2f} s", "convert_s", b["convert_s"]),
+        _row("Site, zh-Hans (MkDocs pages)", f"{b['site_zh-Hans_s']:.2f} s"),
+        _row("Site, zh-Hant (MkDocs pages)", f"{b['site_zh-Hant_s']:.2f} s"),
+        _row(f"Search index ({b['search_index_calls']} hook calls, both scripts each)", f"{b['search_index_s']:.2f} s"),
+        _row("Site stage in all (both scripts, index, sitemap)", f"{b['site_s']:.2f} s"),
+        _row(f"PDFs ({len(b['pdfs'])} files, 2 processes)", f"{b['pdf_s']:.1f} s", "pdf_s", b["pdf_s"]),
+        _row("Whole build (process: start to exit)", f"{b['whole_build_s']:.1f} s", "whole_build_s", b["whole_build_s"]),
+        _row("Plain mkdocs-material build, same Markdown (process)", f"{b['plain_build_s']:.1f} s"),
+        _row("Ratio whole build / plain build", f"{b['ratio_whole_to_plain']:.1f} ×"),
+    ]
+    w = r["browser"]["page_weight"]
+    lines.append("| **Page weight** (first view, until network idle; then one search) | | | |")
+    for name, v in w.items():
+        fv, fs = v["first_view"], v["first_search"]
+        lines += [
+            _row(f"{name}: first view", _kb(fv["bytes"]), "first_view_kb", fv["bytes"] / KB),
+            _row(f"{name}: first-view requests", str(fv["requests"]), "first_view_requests", fv["requests"]),
+            _row(
+                f"{name}: first search adds ({fs['requests']} request(s))", _kb(fs["bytes"]), "first_search_kb", fs["bytes"] / KB
+            ),
+        ]
+    foreign = sum(len(v["first_view"]["third_party"]) + len(v["first_search"]["third_party"]) for v in w.values())
+    lines.append(_row("Third-party requests, all pages", str(foreign), "third_party_requests", foreign))
+    if r["browser"]["pages_skipped"]:
+        lines.append(_row("Pages not measured (not built yet)", ", ".join(r["browser"]["pages_skipped"])))
+    lines.append("| **Search** (124 queries; site script ← query script) | | | |")
+    for name, s in r["browser"]["search"].items():
+        lines += [
+            _row(f"{name}: time to rendered results, median", f"{s['median_ms']:.1f} ms"),
+            _row(f"{name}: time to rendered results, p95", f"{s['p95_ms']:.1f} ms", "search_p95_ms", s["p95_ms"]),
+            _row(f"{name}: section recall", _pct(s["section_recall"]), "recall", s["section_recall"]),
+            _row(f"{name}: section precision", _pct(s["section_precision"]), "precision", s["section_precision"]),
+            _row(f"{name}: page recall", _pct(s["page_recall"]), "recall", s["page_recall"]),
+            _row(f"{name}: page precision", _pct(s["page_precision"]), "precision", s["page_precision"]),
+            _row(f"{name}: top-1 ({s['top1_queries']} queries)", _pct(s["top1"]), "top1", s["top1"]),
+        ]
+    first = next(iter(r["browser"]["search"].values()))
+    lines.append(_row("Index load (fetch, parse, prepare), zh-Hans", f"{first['index_load_ms']:.0f} ms"))
+    lines.append("| **PDFs** | | | |")
+    for name, p in b["pdfs"].items():
+        lines.append(_row(f"{name} ({p['pages']} pages)", f"{_kb(p['bytes'])}, {p['seconds']:.1f} s"))
+    lines.append(_row("All PDFs", _kb(b["pdf_total_bytes"])))
+    lh = r["lighthouse"]
+    lines.append(f"| **Lighthouse** {lh.get('version') or ''} (mobile, median of {r['lh_runs']}) | | | |")
+    if "error" in lh:
+        lines.append(_row("Lighthouse", f"not run: {lh['error']}"))
+    for name, page in lh.get("pages", {}).items():
+        if "error" in page:
+            lines.append(_row(name, f"not run: {page['error'][:200]}"))
+            continue
+        for cat in ("performance", "accessibility", "best-practices", "seo"):
+            score = page["scores"].get(cat)
+            lines.append(_row(f"{name}: {cat}", f"{score:.0f}", f"lh_{cat}", score))
+    lines += ["", "Search engines compared on the same query set and semantics (section level; page level in the JSON):", ""]
+    lines += [
+        "| Engine | Site ← queries | Section recall | Section precision | Page recall | Page precision | Top-1 | Median ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for engine in r["browser"]["engines"].values():
+        if "error" in engine:
+            lines.append(f"| {engine['label']} | not run: {engine['error']} | | | | | | |")
+            continue
+        for combo, s in engine["runs"].items():
+            if "error" in s:
+                lines.append(f"| {engine['label']} | {combo}: not run: {s['error'][:200]} | | | | | | |")
+                continue
+            lines.append(
+                f"| {engine['label']} | {combo} | {_pct(s['section_recall'])} | {_pct(s['section_precision'])} | "
+                f"{_pct(s['page_recall'])} | {_pct(s['page_precision'])} | {_pct(s['top1'])} | {s['median_ms']:.1f} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _jsonable(obj):
+    if isinstance(obj, dict):
+        return {k: _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    if isinstance(obj, Path):
+        return str(obj)
+    return obj
+
+
+@contextlib.contextmanager
+def _section(name: str, timings: dict[str, float]) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    timings[name] = round(time.perf_counter() - start, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run of everything (development; numbers are noisier)")
+    parser.add_argument("--runs", type=int, default=3, help="repetitions of each process timing and search pass (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write latest.json and latest.md")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else max(1, args.runs)
+    lh_runs = 1 if args.quick else max(1, args.lighthouse_runs)
+
+    from .pipeline import convert_file
+    from .searcheval import load_queries
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    sections: dict[str, float] = {}
+    result: dict = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "quick": args.quick,
+        "machine": machine(),
+        "lh_runs": lh_runs,
+    }
+    with _section("builds", sections):
+        result["build"], site = bench_builds(runs)
+    converted = convert_file(RAW)
+    docs = {"zh-Hans": converted.simplified, "zh-Hant": converted.traditional}
+    queries = load_queries()
+    with _section("engines_setup", sections):
+        variants = build_material_variants(WORK)
+        pagefind = build_pagefind(site)
+    with _section("browser", sections):
+        result["browser"] = bench_browser(site, variants, pagefind, runs, queries, docs)
+    with _section("lighthouse", sections):
+        result["lighthouse"] = {"error": "skipped (--no-lighthouse)"} if args.no_lighthouse else lighthouse(site, lh_runs)
+    result["bench_sections_s"] = sections
+    result["targets"] = {k: {"op": op, "limit": limit, "unit": unit} for k, (op, limit, unit) in TARGETS.items()}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.json").write_text(json.dumps(_jsonable(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    table = markdown(result)
+    (args.out / "latest.md").write_text(table, encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
