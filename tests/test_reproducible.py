@@ -1,0 +1,97 @@
+"""Reproducible build: two clean builds give byte-identical sites, PDFs and sitemap included.
+
+The first build is the session's (``built_site``); the second is built here
+into another empty directory by the same command, in another time zone and
+with another hash seed, so anything that depends on the clock's zone, on
+set or dict order under hash randomisation, on the output path or on the
+order the PDF workers finish shows up as a difference. Dates are pinned
+(``SOURCE_DATE_EPOCH``, set by tools/build.py to the plan's publication date
+unless given), which the last tests check on the files themselves: a build
+on another day must not differ either.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import struct
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import tools.build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pinned_epoch() -> int:
+    """The SOURCE_DATE_EPOCH the build uses: the environment's, else the default tools/build.py sets."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    defaults = [v for k, v in vars(tools.build).items() if k.endswith("_EPOCH") and isinstance(v, str)]
+    assert len(defaults) == 1, "tools/build.py should define one *_EPOCH default for SOURCE_DATE_EPOCH"
+    return int(defaults[0])
+
+
+EPOCH = _pinned_epoch()
+
+
+@pytest.fixture(scope="module")
+def second_build(tmp_path_factory, built_site) -> Path:
+    site = tmp_path_factory.mktemp("second") / "elsewhere" / "site"
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TZ="Pacific/Auckland", PYTHONHASHSEED="4242")
+    proc = subprocess.run(
+        [sys.executable, "-m", "tools", "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, f"second build failed:\n{proc.stdout}\n{proc.stderr}"
+    return site
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def describe(name: str, a: bytes, b: bytes) -> str:
+    """Where two versions of a file part: size and the first differing bytes."""
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f"{name}: {len(a)} vs {len(b)} bytes, first difference at byte {at}: {a[at : at + 60]!r} vs {b[at : at + 60]!r}"
+
+
+def test_two_clean_builds_are_byte_identical(built_site, second_build):
+    first, second = tree(built_site), tree(second_build)
+    # The comparison covers everything that is published, not a trivial subset.
+    assert len(first) > 80
+    assert sum(name.endswith(".pdf") for name in first) >= 24
+    assert {"sitemap.xml", "sitemap.xml.gz", "search/zh-Hans.json", "search/zh-Hant.json", "index.html"} <= set(first)
+    assert any(name.startswith("assets/javascripts/") for name in first)
+    assert sorted(first) == sorted(second), f"only in one build: {sorted(set(first) ^ set(second))}"
+    differ = [describe(name, first[name], second[name]) for name in first if first[name] != second[name]]
+    assert differ == [], "\n".join(differ)
+
+
+def test_sitemap_dates_are_pinned(built_site):
+    day = datetime.fromtimestamp(EPOCH, UTC).strftime("%Y-%m-%d")
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert dates == {day}
+    raw = (built_site / "sitemap.xml.gz").read_bytes()
+    mtime = struct.unpack("<I", raw[4:8])[0]
+    assert mtime <= EPOCH and EPOCH - mtime < 86400  # the pinned day, not the time of the build
+    assert gzip.decompress(raw).decode("utf-8") == sitemap
+
+
+def test_pdf_dates_are_pinned(built_site):
+    stamp = datetime.fromtimestamp(EPOCH, UTC).strftime("D:%Y%m%d%H%M%SZ")
+    for pdf in sorted((built_site / "pdf").glob("*.pdf")):
+        meta = PdfReader(pdf).metadata
+        assert meta["/CreationDate"] == stamp, pdf.name
+        assert meta["/ModDate"] == stamp, pdf.name
