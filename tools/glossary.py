@@ -722,8 +722,16 @@ class Matcher:
         for p in patterns:
             by_first.setdefault(p.form[0], []).append(p)
         self._by_first = {k: sorted(v, key=lambda p: -len(p.form)) for k, v in by_first.items()}
+        self._found: dict[str, tuple[Match, ...]] = {}
 
     def find(self, text: str) -> list[Match]:
+        """Leftmost-longest matches in ``text`` (remembered: a build asks about
+        each paragraph several times — links, backlinks, validation)."""
+        if text not in self._found:
+            self._found[text] = tuple(self._scan(text))
+        return list(self._found[text])
+
+    def _scan(self, text: str) -> list[Match]:
         out: list[Match] = []
         i = 0
         while i < len(text):
