@@ -499,18 +499,112 @@ def _pct(x: float) -> str:
     return f"{x * 100:.1f} %"
 
 
-def markdown(r: dict) -> str:
-    m = r["machine"]
-    b = r["build"]
-    v = m["versions"]
+def header(r: dict) -> list[str]:
+    m, b, v = r["machine"], r["build"], r["machine"]["versions"]
     command = "python -m tools.bench" + (" --quick" if r["quick"] else "")
-    lines = [
+    return [
         f"- Date: {r['date']}; command: `make bench` (`{command}`)",
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}",
-        f"- Load average at the start: {m['load_before']:.1f}",
+        f"- Load average at the start: {m['load_before']:.1f} (other work on the machine makes timings noisier)",
         f"- Software: Python {v.get('python')}, Chromium {v.get('chromium', '?')}, Node {v.get('node', '?')}",
         f"- Process timings: median of {b['runs']} run(s); search times: {b['runs']} pass(es) over the queries",
         "- kB = 1000 bytes",
+    ]
+
+
+def _worst(items: dict[str, float], lowest: bool) -> tuple[str, float]:
+    """The worst entry's name and value; the name is "all" when every entry has the same value."""
+    name = (min if lowest else max)(items, key=lambda k: items[k])
+    return ("all" if len(set(items.values())) == 1 else name), items[name]
+
+
+def summary(r: dict) -> str:
+    """One row per target, with the worst case over pages, scripts and query scripts."""
+    b, w, s = r["build"], r["browser"]["page_weight"], r["browser"]["search"]
+    rows = [
+        "| Target | Result (worst case) | Target | Met |",
+        "|---|---|---|---|",
+        _row("Convert stage", f"{b['convert_s']:.2f} s", "convert_s", b["convert_s"]),
+        _row(
+            "Whole build: both scripts, search index, all PDFs",
+            f"{b['whole_build_s']:.1f} s",
+            "whole_build_s",
+            b["whole_build_s"],
+        ),
+        _row(f"of which the {len(b['pdfs'])} PDFs", f"{b['pdf_s']:.1f} s", "pdf_s", b["pdf_s"]),
+    ]
+    page, size = _worst({k: v["first_view"]["bytes"] for k, v in w.items()}, lowest=False)
+    rows.append(_row(f"First view, heaviest of {len(w)} pages", f"{_kb(size)} ({page})", "first_view_kb", size / KB))
+    page, n = _worst({k: v["first_view"]["requests"] for k, v in w.items()}, lowest=False)
+    rows.append(_row("First-view requests, most", f"{n} ({page})", "first_view_requests", n))
+    page, size = _worst({k: v["first_search"]["bytes"] for k, v in w.items()}, lowest=False)
+    rows.append(_row("First search adds, most", f"{_kb(size)} ({page})", "first_search_kb", size / KB))
+    foreign = sum(len(v["first_view"]["third_party"]) + len(v["first_search"]["third_party"]) for v in w.values())
+    rows.append(_row("Third-party requests, all pages", str(foreign), "third_party_requests", foreign))
+    combo, ms = _worst({k: v["p95_ms"] for k, v in s.items()}, lowest=False)
+    rows.append(
+        _row(f"Search, query to rendered results, p95 (slowest of {len(s)})", f"{ms:.1f} ms ({combo})", "search_p95_ms", ms)
+    )
+    for label, keys, name in (
+        ("Search recall, sections and pages", ("section_recall", "page_recall"), "recall"),
+        ("Search precision, sections and pages", ("section_precision", "page_precision"), "precision"),
+        ("Search top-1", ("top1",), "top1"),
+    ):
+        level = {"section_recall": ", sections", "page_recall": ", pages", "section_precision": ", sections"}
+        level |= {"page_precision": ", pages", "top1": ""}
+        combo, value = _worst({f"{k}{level[key]}": v[key] for k, v in s.items() for key in keys}, lowest=True)
+        rows.append(_row(label, f"{_pct(value)} ({combo})", name, value))
+    pages = {k: v for k, v in r["lighthouse"].get("pages", {}).items() if "scores" in v}
+    if not pages:
+        rows.append(_row("Lighthouse", "not run: " + r["lighthouse"].get("error", "no page measured")))
+    for cat in ("performance", "accessibility", "best-practices", "seo"):
+        if pages:
+            page, score = _worst({k: v["scores"][cat] for k, v in pages.items()}, lowest=True)
+            below = sorted(k for k, v in pages.items() if not met(f"lh_{cat}", v["scores"][cat]))
+            where = f" ({page}; below target: {', '.join(below)})" if below else f" ({page})"
+            rows.append(_row(f"Lighthouse {cat} (mobile), lowest of {len(pages)}", f"{score:.0f}{where}", f"lh_{cat}", score))
+    rows += [
+        _row("Ratio of the whole build to a plain mkdocs-material build", f"{b['ratio_whole_to_plain']:.1f} ×"),
+        _row("Search index load (fetch, parse, prepare)", f"{next(iter(s.values()))['index_load_ms']:.0f} ms"),
+    ]
+    if r["browser"]["pages_skipped"]:
+        rows.append(_row("Pages not measured (not built yet)", ", ".join(r["browser"]["pages_skipped"])))
+    return "\n".join(rows) + "\n"
+
+
+def engines(r: dict) -> list[str]:
+    lines = [
+        "| Engine | Site ← queries | Section recall | Section precision | Page recall | Page precision | Top-1 | Median ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for engine in r["browser"]["engines"].values():
+        if "error" in engine:
+            lines.append(f"| {engine['label']} | not run: {engine['error']} | | | | | | |")
+            continue
+        for combo, s in engine["runs"].items():
+            if "error" in s:
+                lines.append(f"| {engine['label']} | {combo}: not run: {s['error'][:200]} | | | | | | |")
+                continue
+            lines.append(
+                f"| {engine['label']} | {combo} | {_pct(s['section_recall'])} | {_pct(s['section_precision'])} | "
+                f"{_pct(s['page_recall'])} | {_pct(s['page_precision'])} | {_pct(s['top1'])} | {s['median_ms']:.1f} |"
+            )
+    return lines
+
+
+def markdown(r: dict) -> str:
+    b = r["build"]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python -m tools.bench` (`make bench`); do not edit by hand.",
+        "",
+        *header(r),
+        "",
+        "## Targets",
+        "",
+        summary(r),
+        "## Every figure",
         "",
         "| Measure | Value | Target | Met |",
         "|---|---|---|---|",
@@ -568,23 +662,15 @@ def markdown(r: dict) -> str:
         for cat in ("performance", "accessibility", "best-practices", "seo"):
             score = page["scores"].get(cat)
             lines.append(_row(f"{name}: {cat}", f"{score:.0f}", f"lh_{cat}", score))
-    lines += ["", "Search engines compared on the same query set and semantics (section level; page level in the JSON):", ""]
     lines += [
-        "| Engine | Site ← queries | Section recall | Section precision | Page recall | Page precision | Top-1 | Median ms |",
-        "|---|---|---|---|---|---|---|---|",
+        "",
+        "## Search engines on the same queries and semantics",
+        "",
+        "Section level and page level as in `tools/searcheval.py`; Material's search runs on a plain build of",
+        "the Simplified Markdown only. Times are the engine's own (Pagefind including its fragment loads).",
+        "",
+        *engines(r),
     ]
-    for engine in r["browser"]["engines"].values():
-        if "error" in engine:
-            lines.append(f"| {engine['label']} | not run: {engine['error']} | | | | | | |")
-            continue
-        for combo, s in engine["runs"].items():
-            if "error" in s:
-                lines.append(f"| {engine['label']} | {combo}: not run: {s['error'][:200]} | | | | | | |")
-                continue
-            lines.append(
-                f"| {engine['label']} | {combo} | {_pct(s['section_recall'])} | {_pct(s['section_precision'])} | "
-                f"{_pct(s['page_recall'])} | {_pct(s['page_precision'])} | {_pct(s['top1'])} | {s['median_ms']:.1f} |"
-            )
     return "\n".join(lines) + "\n"
 
 
@@ -612,7 +698,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write latest.json and latest.md")
+    parser.add_argument("--render", action="store_true", help="only rewrite latest.md from latest.json (no measuring)")
     args = parser.parse_args(argv)
+    if args.render:
+        result = json.loads((args.out / "latest.json").read_text(encoding="utf-8"))
+        table = markdown(result)
+        (args.out / "latest.md").write_text(table, encoding="utf-8")
+        print(table)
+        return 0
     runs = 1 if args.quick else max(1, args.runs)
     lh_runs = 1 if args.quick else max(1, args.lighthouse_runs)
 
