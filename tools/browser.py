@@ -37,10 +37,15 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text types (as GitHub Pages serves them)."""
+    """Static files with gzip for text types and a 10-minute cache lifetime,
+    as GitHub Pages serves them (``Cache-Control: max-age=600``)."""
 
     def log_message(self, *args) -> None:  # quiet
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
