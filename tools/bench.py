@@ -460,6 +460,9 @@ def lighthouse(site: Path, runs: int) -> dict:
                         audit = data["audits"][ref["id"]]
                         if ref.get("weight") and audit.get("score") is not None and audit["score"] < 1 and cat != "performance":
                             failing.setdefault(cat, set()).add(ref["id"])
+                for m in ("dom-size", "mainthread-work-breakdown", "bootup-time"):
+                    if data["audits"].get(m, {}).get("numericValue") is not None:
+                        metrics.setdefault(m, []).append(data["audits"][m]["numericValue"])
                 for m in (
                     "first-contentful-paint",
                     "largest-contentful-paint",
@@ -661,7 +664,18 @@ def markdown(r: dict) -> str:
             continue
         for cat in ("performance", "accessibility", "best-practices", "seo"):
             score = page["scores"].get(cat)
-            lines.append(_row(f"{name}: {cat}", f"{score:.0f}", f"lh_{cat}", score))
+            value = f"{score:.0f}"
+            if cat == "performance":
+                mt = page["metrics"]
+                value += (
+                    f" (FCP {mt['first-contentful-paint'] / 1000:.2f} s, LCP {mt['largest-contentful-paint'] / 1000:.2f} s,"
+                    f" TBT {mt['total-blocking-time']:.0f} ms, CLS {mt['cumulative-layout-shift']:.3f}"
+                    + (f", {mt['dom-size']:.0f} DOM elements" if "dom-size" in mt else "")
+                    + ")"
+                )
+            elif page.get("failing_audits", {}).get(cat):
+                value += " (failing: " + ", ".join(page["failing_audits"][cat]) + ")"
+            lines.append(_row(f"{name}: {cat}", value, f"lh_{cat}", score))
     lines += [
         "",
         "## Search engines on the same queries and semantics",
