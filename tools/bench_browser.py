@@ -9,7 +9,9 @@ Pages), and returns plain data.
   flight), favicon included, with the bytes on the wire from Chromium's own
   accounting (CDP ``Network.loadingFinished.encodedDataLength``: compressed
   body plus headers). Then the search is opened and one query typed, as a
-  reader does, and what that adds is counted the same way.
+  reader does, and what that adds is counted the same way. Answers from the
+  browser's cache (the favicon again, as the URL changes while typing) are
+  not network requests and are listed apart.
 * :func:`site_search` — the site's own search through its UI code
   (``window.qdSearch``): the time from issuing the query to results rendered
   and laid out (search, DOM and a forced style and layout; no input debounce,
@@ -38,6 +40,8 @@ class _Network:
         cdp.on("Network.requestWillBeSent", self._sent)
         cdp.on("Network.loadingFinished", self._finished)
         cdp.on("Network.loadingFailed", self._failed)
+        cdp.on("Network.requestServedFromCache", self._cached)
+        cdp.on("Network.responseReceived", self._response)
         cdp.send("Network.enable")
 
     def _sent(self, event: dict) -> None:
@@ -46,6 +50,17 @@ class _Network:
         if rid in self.requests and event.get("redirectResponse"):
             rid = f"{rid}:{len(self.requests)}"  # a redirect hop counts as a request of its own
         self.requests[rid] = {"url": event["request"]["url"], "bytes": 0, "done": False}
+
+    def _cached(self, event: dict) -> None:
+        req = self.requests.get(event["requestId"])
+        if req is not None:
+            req["cached"] = True
+
+    def _response(self, event: dict) -> None:
+        req = self.requests.get(event["requestId"])
+        response = event.get("response", {})
+        if req is not None and (response.get("fromDiskCache") or response.get("fromPrefetchCache")):
+            req["cached"] = True
 
     def _finished(self, event: dict) -> None:
         self.last_activity = time.monotonic()
@@ -75,12 +90,15 @@ class _Network:
         return [dict(r) for r in self.requests.values() if not r["url"].startswith("data:")]
 
 
-def _summary(requests: list[dict], base: str) -> dict:
+def _summary(seen: list[dict], base: str) -> dict:
+    """Bytes and requests that went over the network; answers from the browser's cache are listed apart."""
+    requests = [r for r in seen if not r.get("cached")]
     own = [r for r in requests if r["url"].startswith(base)]
     foreign = [r["url"] for r in requests if not r["url"].startswith(base)]
     return {
         "bytes": sum(r["bytes"] for r in requests),
         "requests": len(requests),
+        "from_cache": sorted(urlsplit(r["url"]).path for r in seen if r.get("cached")),
         "third_party": foreign,
         "failed": [r["url"] for r in requests if r.get("failed")],
         "files": sorted((urlsplit(r["url"]).path, r["bytes"]) for r in own),
