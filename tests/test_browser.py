@@ -167,7 +167,7 @@ def test_glossary_tooltip_on_hover_and_keyboard_focus(page, site_url, path, term
     link = page.locator("#p8-1-4 a.term", has_text=term).first
     assert "glossary/#t-" in link.get_attribute("href")
     link.hover()
-    tip = page.locator(".md-tooltip2--active")
+    tip = page.locator(".md-tooltip2--active", has_text=words)
     tip.wait_for()
     assert words in tip.inner_text()
     page.mouse.move(0, 0)
