@@ -167,3 +167,19 @@ def test_language_switch_links_to_the_same_page(pages):
         assert any(urljoin(f"http://site/{path}", h) == f"http://site/zh-Hant/{path}" for h in hans.links), path
         hant = pages[f"zh-Hant/{path}index.html"]
         assert any(urljoin(f"http://site/zh-Hant/{path}", h) == f"http://site/{path}" for h in hant.links), path
+
+
+def test_plain_mkdocs_build_is_strict_and_silent(tmp_path):
+    """`mkdocs build --strict` alone (no PDFs) works and warns about nothing."""
+    import subprocess
+    import sys
+
+    from tools.paths import ROOT
+
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    proc = subprocess.run(
+        [str(mkdocs), "build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "WARNING" not in proc.stderr
+    assert (tmp_path / "site" / "search" / "zh-Hant.json").exists()

@@ -9,13 +9,20 @@ fires once per language build; writing both indexes each time is idempotent.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tools.errors import PipelineError
-from tools.model import document_from_dict
-from tools.search import build_index, canonical_map
+# MkDocs loads hooks by file path; under the plain `mkdocs` command the project
+# is not on sys.path (python -m tools build has it there already).
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tools.errors import PipelineError  # noqa: E402
+from tools.model import document_from_dict  # noqa: E402
+from tools.search import build_index, canonical_map  # noqa: E402
 
 
 def _load(docs_dir: Path, script: str):
