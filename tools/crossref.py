@@ -49,34 +49,12 @@ from .glossary import (
 from .model import Document, Paragraph
 from .paths import SOURCE
 from .render import PageContext
+from .ui import t as ui
 
 PLACES = SOURCE / "places.yml"
 SEE_ALSO = SOURCE / "see-also.yml"
 PAGE = "places.md"
 GENERATOR = "tools/crossref.py"
-
-STRINGS: dict[str, dict[str, str]] = {
-    "places_title": {"zh-Hans": "索引", "zh-Hant": "索引"},
-    "places_intro": {
-        "zh-Hans": "本索引收录规划提到的行政区划、平台载体、交通与基础设施和海湾河湖，列出提到它们的每一段。"
-        "较短的名称出现在已收录的较长名称之中时，只计入较长的名称：例如“青岛港”只计入青岛港，不计入青岛市；"
-        "“青岛都市圈”指规划范围本身，不计入青岛市。“青潍日”“济青”等简称见术语表。",
-        "zh-Hant": "本索引收錄規劃提到的行政區劃、平臺載體、交通與基礎設施和海灣河湖，列出提到它們的每一段。"
-        "較短的名稱出現在已收錄的較長名稱之中時，只計入較長的名稱：例如“青島港”只計入青島港，不計入青島市；"
-        "“青島都市圈”指規劃範圍本身，不計入青島市。“青濰日”“濟青”等簡稱見術語表。",
-    },
-    "forms": {"zh-Hans": "文中写作", "zh-Hant": "文中寫作"},
-    "part_of": {"zh-Hans": "隶属", "zh-Hant": "隸屬"},
-    "contains": {"zh-Hans": "下辖", "zh-Hant": "下轄"},
-    "occurs_in": {"zh-Hans": "出现位置", "zh-Hant": "出現位置"},
-    "paragraphs": {"zh-Hans": "段", "zh-Hant": "段"},
-    "entries": {"zh-Hans": "条", "zh-Hant": "條"},
-    "see_also": {"zh-Hans": "参见", "zh-Hant": "參見"},
-}
-
-
-def ui(key: str, script: str) -> str:
-    return STRINGS[key][script]
 
 
 # --------------------------------------------------------------------------- places

@@ -45,6 +45,7 @@ from .errors import PipelineError
 from .model import Chapter, Document, Paragraph, Section, chinese_numeral
 from .paths import SOURCE
 from .render import PageContext, escape_md
+from .ui import t as ui
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -70,47 +71,7 @@ _TITLE_UNSAFE = re.compile(r'["\\<>&\n]')
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _PINYIN_KEEP = re.compile(r"[^a-z0-9āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü+]")
 
-# --------------------------------------------------------------------------- interface strings
-
-# Written by hand in both scripts (tools/ui.py's pattern): chrome, not converted.
-STRINGS: dict[str, dict[str, str]] = {
-    "glossary_title": {"zh-Hans": "术语表", "zh-Hant": "術語表"},
-    "glossary_intro": {
-        "zh-Hans": "本表收录规划中的数字概括语、规划概念、政策机制、平台载体、形象说法、专业术语和缩略语，"
-        "按类别分组、按拼音排序。"
-        "释义标“规划原文”的，依据规划本身的表述并链接到该段；标“编者注”的，是本站编者所加的说明，并注明依据。"
-        "正文中的术语均链接到本表，鼠标悬停可见简要释义。",
-        "zh-Hant": "本表收錄規劃中的數字概括語、規劃概念、政策機制、平臺載體、形象說法、專業術語和縮略語，"
-        "按類別分組、按拼音排序。"
-        "釋義標“規劃原文”的，依據規劃本身的表述並連結到該段；標“編者注”的，是本站編者所加的說明，並註明依據。"
-        "正文中的術語均連結到本表，滑鼠懸停可見簡要釋義。",
-    },
-    "categories": {"zh-Hans": "分类", "zh-Hant": "分類"},
-    "entries": {"zh-Hans": "条", "zh-Hant": "條"},
-    "definition": {"zh-Hans": "释义", "zh-Hant": "釋義"},
-    "plan_words": {"zh-Hans": "规划原文", "zh-Hant": "規劃原文"},
-    "editor_note": {"zh-Hans": "编者注", "zh-Hant": "編者注"},
-    "explanation": {"zh-Hans": "说明", "zh-Hant": "說明"},
-    "evidence": {"zh-Hans": "依据", "zh-Hant": "依據"},
-    "related": {"zh-Hans": "相关术语", "zh-Hant": "相關術語"},
-    "aliases": {"zh-Hans": "又作", "zh-Hant": "又作"},
-    "occurs_in": {"zh-Hans": "出现位置", "zh-Hant": "出現位置"},
-    "paragraphs": {"zh-Hans": "段", "zh-Hant": "段"},
-    "home": {"zh-Hans": "集中论述", "zh-Hant": "集中論述"},
-    "english": {"zh-Hans": "英文", "zh-Hant": "英文"},
-    "pinyin": {"zh-Hans": "拼音", "zh-Hant": "拼音"},
-    "section": {"zh-Hans": "节", "zh-Hant": "節"},
-    "intro": {"zh-Hans": "引言", "zh-Hant": "引言"},
-    "generated": {
-        "zh-Hans": "本页由 {generator} 根据 {data} 生成，请勿直接编辑，修改请编辑该数据文件",
-        "zh-Hant": "本頁由 {generator} 根據 {data} 生成，請勿直接編輯，修改請編輯該資料檔案",
-    },
-}
-
-
-def ui(key: str, script: str) -> str:
-    """The interface string ``key`` in ``script``."""
-    return STRINGS[key][script]
+# Interface strings (术语表, 释义, 编者注 …) are in tools/ui.py with the others.
 
 
 # --------------------------------------------------------------------------- anchors and citations
@@ -943,7 +904,7 @@ def validate_glossary(doc: Document, g: Glossary | None = None) -> None:
 
 def front_matter(title: str, doc: Document, data: str, generator: str = GENERATOR) -> str:
     """Front matter and generated-file comment, as tools/render.py writes them."""
-    comment = ui("generated", doc.script).format(generator=generator, data=data)
+    comment = ui("generated_from", doc.script).format(generator=generator, data=data)
     return "\n".join(
         [
             "---",

@@ -25,6 +25,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh-Hans": "正文依据山东省人民政府公开发布的文本整理，修复记录见项目仓库 source/ 目录。",
         "zh-Hant": "正文依據山東省人民政府公開發布的文本整理，修復記錄見專案倉庫 source/ 目錄。",
     },
+    # glossary page (tools/glossary.py)
+    "glossary_title": {"zh-Hans": "术语表", "zh-Hant": "術語表"},
+    "glossary_intro": {
+        "zh-Hans": "本表收录规划中的数字概括语、规划概念、政策机制、平台载体、形象说法、专业术语和缩略语，"
+        "按类别分组、按拼音排序。"
+        "释义标“规划原文”的，依据规划本身的表述并链接到该段；标“编者注”的，是本站编者所加的说明，并注明依据。"
+        "正文中的术语均链接到本表，鼠标悬停可见简要释义。",
+        "zh-Hant": "本表收錄規劃中的數字概括語、規劃概念、政策機制、平臺載體、形象說法、專業術語和縮略語，"
+        "按類別分組、按拼音排序。"
+        "釋義標“規劃原文”的，依據規劃本身的表述並連結到該段；標“編者注”的，是本站編者所加的說明，並註明依據。"
+        "正文中的術語均連結到本表，滑鼠懸停可見簡要釋義。",
+    },
+    "categories": {"zh-Hans": "分类", "zh-Hant": "分類"},
+    "entries": {"zh-Hans": "条", "zh-Hant": "條"},
+    "definition": {"zh-Hans": "释义", "zh-Hant": "釋義"},
+    "plan_words": {"zh-Hans": "规划原文", "zh-Hant": "規劃原文"},
+    "editor_note": {"zh-Hans": "编者注", "zh-Hant": "編者注"},
+    "explanation": {"zh-Hans": "说明", "zh-Hant": "說明"},
+    "evidence": {"zh-Hans": "依据", "zh-Hant": "依據"},
+    "related": {"zh-Hans": "相关术语", "zh-Hant": "相關術語"},
+    "aliases": {"zh-Hans": "又作", "zh-Hant": "又作"},
+    "occurs_in": {"zh-Hans": "出现位置", "zh-Hant": "出現位置"},
+    "paragraphs": {"zh-Hans": "段", "zh-Hant": "段"},
+    "home": {"zh-Hans": "集中论述", "zh-Hant": "集中論述"},
+    "english": {"zh-Hans": "英文", "zh-Hant": "英文"},
+    "pinyin": {"zh-Hans": "拼音", "zh-Hant": "拼音"},
+    "section": {"zh-Hans": "节", "zh-Hant": "節"},
+    "generated_from": {
+        "zh-Hans": "本页由 {generator} 根据 {data} 生成，请勿直接编辑，修改请编辑该数据文件",
+        "zh-Hant": "本頁由 {generator} 根據 {data} 生成，請勿直接編輯，修改請編輯該資料檔案",
+    },
+    # index page and see-also notes (tools/crossref.py)
+    "places_title": {"zh-Hans": "索引", "zh-Hant": "索引"},
+    "places_intro": {
+        "zh-Hans": "本索引收录规划提到的行政区划、平台载体、交通与基础设施和海湾河湖，列出提到它们的每一段。"
+        "较短的名称出现在已收录的较长名称之中时，只计入较长的名称：例如“青岛港”只计入青岛港，不计入青岛市；"
+        "“青岛都市圈”指规划范围本身，不计入青岛市。“青潍日”“济青”等简称见术语表。",
+        "zh-Hant": "本索引收錄規劃提到的行政區劃、平臺載體、交通與基礎設施和海灣河湖，列出提到它們的每一段。"
+        "較短的名稱出現在已收錄的較長名稱之中時，只計入較長的名稱：例如“青島港”只計入青島港，不計入青島市；"
+        "“青島都市圈”指規劃範圍本身，不計入青島市。“青濰日”“濟青”等簡稱見術語表。",
+    },
+    "forms": {"zh-Hans": "文中写作", "zh-Hant": "文中寫作"},
+    "part_of": {"zh-Hans": "隶属", "zh-Hant": "隸屬"},
+    "contains": {"zh-Hans": "下辖", "zh-Hant": "下轄"},
+    "see_also": {"zh-Hans": "参见", "zh-Hant": "參見"},
 }
 
 
