@@ -34,10 +34,10 @@ from .glossary import (
     anchor_link,
     check_fields,
     cite_anchor,
+    data_front_matter,
     document_anchors,
     escape_md,
     exclusions,
-    front_matter,
     hant,
     list_field,
     page_of,
@@ -223,7 +223,7 @@ def render_places_page(doc: Document) -> str:
     title = ui("places_title", script)
     convert = hant if script == "zh-Hant" else (lambda s: s)
     out = [
-        front_matter(title, doc, "source/places.yml", GENERATOR),
+        data_front_matter(title, doc, "source/places.yml", GENERATOR),
         f"# {title} {{ #places }}\n",
         f"{ui('places_intro', script)}\n{{: .places-intro }}\n",
     ]

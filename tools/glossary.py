@@ -44,7 +44,7 @@ from .data import load_yaml, read_text
 from .errors import PipelineError
 from .model import Chapter, Document, Paragraph, Section, chinese_numeral
 from .paths import SOURCE
-from .render import PageContext, escape_md
+from .render import PageContext, escape_md, front_matter
 from .ui import t as ui
 
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -902,24 +902,10 @@ def validate_glossary(doc: Document, g: Glossary | None = None) -> None:
 # --------------------------------------------------------------------------- the page
 
 
-def front_matter(title: str, doc: Document, data: str, generator: str = GENERATOR) -> str:
-    """Front matter and generated-file comment, as tools/render.py writes them."""
+def data_front_matter(title: str, doc: Document, data: str, generator: str = GENERATOR) -> str:
+    """Front matter of a page made from the curated file ``data``, which the comment names."""
     comment = ui("generated_from", doc.script).format(generator=generator, data=data)
-    return "\n".join(
-        [
-            "---",
-            f"title: {_yaml_str(title)}",
-            f"generated_by: {generator}",
-            f"source_sha256: {doc.source_sha256}",
-            "---",
-            f"<!-- {comment} (python -m tools convert). -->",
-            "",
-        ]
-    )
-
-
-def _yaml_str(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return front_matter(title, doc, generator=generator, comment=comment)
 
 
 def _html(text: str) -> str:
@@ -982,7 +968,7 @@ def render_glossary_page(doc: Document) -> str:
     occurrences = term_occurrences(doc)
     title = ui("glossary_title", script)
     out = [
-        front_matter(title, doc, "source/glossary.yml"),
+        data_front_matter(title, doc, "source/glossary.yml"),
         f"# {title} {{ #glossary }}\n",
         f"{ui('glossary_intro', script)}\n{{: .glossary-intro }}\n",
     ]
