@@ -39,16 +39,20 @@ def built_site(tmp_path_factory) -> Path:
     Built once per session by the same command users run (``python -m tools build``).
     """
     site = tmp_path_factory.mktemp("site") / "site"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    build_site(site)
+    return site
+
+
+def build_site(site: Path, **env: str) -> None:
+    """``python -m tools build --site-dir site`` in a child process (with extra ``env``); it must succeed."""
     proc = subprocess.run(
         [sys.executable, "-m", "tools", "build", "--site-dir", str(site)],
         cwd=ROOT,
-        env=env,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
         capture_output=True,
         text=True,
     )
     assert proc.returncode == 0, f"site build failed:\n{proc.stdout}\n{proc.stderr}"
-    return site
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:

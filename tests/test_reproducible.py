@@ -5,8 +5,8 @@ into another empty directory by the same command, in another time zone and
 with another hash seed, so anything that depends on the clock's zone, on
 set or dict order under hash randomisation, on the output path or on the
 order the PDF workers finish shows up as a difference. Dates are pinned
-(``SOURCE_DATE_EPOCH``, set by tools/build.py to the plan's publication date
-unless given), which the last tests check on the files themselves: a build
+(``SOURCE_DATE_EPOCH``, set by tools/build.py to the plan's 成文日期 unless
+given), which the last tests check on the files themselves: a build
 on another day must not differ either.
 """
 
@@ -16,8 +16,6 @@ import gzip
 import os
 import re
 import struct
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,39 +23,18 @@ import pytest
 from pypdf import PdfReader
 
 import tools.build
+from tests.conftest import build_site
+from tools.write import read_tree
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _pinned_epoch() -> int:
-    """The SOURCE_DATE_EPOCH the build uses: the environment's, else the default tools/build.py sets."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    defaults = [v for k, v in vars(tools.build).items() if k.endswith("_EPOCH") and isinstance(v, str)]
-    assert len(defaults) == 1, "tools/build.py should define one *_EPOCH default for SOURCE_DATE_EPOCH"
-    return int(defaults[0])
-
-
-EPOCH = _pinned_epoch()
+# The SOURCE_DATE_EPOCH the build uses: the environment's, else tools/build.py's default.
+EPOCH = int(os.environ.get("SOURCE_DATE_EPOCH") or tools.build.DOCUMENT_EPOCH)
 
 
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory, built_site) -> Path:
     site = tmp_path_factory.mktemp("second") / "elsewhere" / "site"
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TZ="Pacific/Auckland", PYTHONHASHSEED="4242")
-    proc = subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert proc.returncode == 0, f"second build failed:\n{proc.stdout}\n{proc.stderr}"
+    build_site(site, TZ="Pacific/Auckland", PYTHONHASHSEED="4242")
     return site
-
-
-def tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def describe(name: str, a: bytes, b: bytes) -> str:
@@ -67,7 +44,7 @@ def describe(name: str, a: bytes, b: bytes) -> str:
 
 
 def test_two_clean_builds_are_byte_identical(built_site, second_build):
-    first, second = tree(built_site), tree(second_build)
+    first, second = read_tree(built_site), read_tree(second_build)
     # The comparison covers everything that is published, not a trivial subset.
     assert len(first) > 80
     assert sum(name.endswith(".pdf") for name in first) >= 24
