@@ -615,7 +615,7 @@ def markdown(r: dict) -> str:
         _row("Convert (stage)", f"{b['convert_s']:.2f} s", "convert_s", b["convert_s"]),
         _row("Site, zh-Hans (MkDocs pages)", f"{b['site_zh-Hans_s']:.2f} s"),
         _row("Site, zh-Hant (MkDocs pages)", f"{b['site_zh-Hant_s']:.2f} s"),
-        _row(f"Search index ({b['search_index_calls']} hook calls, both scripts each)", f"{b['search_index_s']:.2f} s"),
+        _row(f"Search index ({b['search_index_calls']} hook calls, one script each)", f"{b['search_index_s']:.2f} s"),
         _row("Site stage in all (both scripts, index, sitemap)", f"{b['site_s']:.2f} s"),
         _row(f"PDFs ({len(b['pdfs'])} files, 2 processes)", f"{b['pdf_s']:.1f} s", "pdf_s", b["pdf_s"]),
         _row("Whole build (process: start to exit)", f"{b['whole_build_s']:.1f} s", "whole_build_s", b["whole_build_s"]),

@@ -3,7 +3,8 @@
 Runs after the build (``on_post_build``) from the document models in
 ``docs/<script>/document.json``, so the index holds exactly the text the
 pages show and nothing re-parsed from HTML. With mkdocs-static-i18n the event
-fires once per language build; writing both indexes each time is idempotent.
+fires once per language build, and each call writes that language's index
+(the character map needs both models either way).
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ def on_post_build(config):
         if out.name == "zh-Hant":
             out = out.parent
         (out / "search").mkdir(parents=True, exist_ok=True)
-        for doc in (hans, hant):
-            index = build_index(doc, hans, mapping, terms)
-            text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-            (out / "search" / f"{doc.script}.json").write_text(text, encoding="utf-8")
+        doc = hant if config.theme["language"] == "zh-Hant" else hans
+        index = build_index(doc, hans, mapping, terms)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (out / "search" / f"{doc.script}.json").write_text(text, encoding="utf-8")
     except PipelineError as exc:
         raise PluginError(f"search index: {exc}") from None
