@@ -97,6 +97,7 @@ def to_traditional() -> Converter:
 def traditional_only_chars(text: str) -> Iterable[tuple[int, str]]:
     """Characters that a Simplified text may not contain: those t2s would change."""
     cc = _opencc("t2s")
+    changed = {ch for ch in set(text) if cc.convert(ch) != ch}  # each distinct character once
     for i, ch in enumerate(text):
-        if cc.convert(ch) != ch:
+        if ch in changed:
             yield i, ch
