@@ -42,7 +42,7 @@ from pypinyin import Style, lazy_pinyin
 from .convert import Converter, to_traditional
 from .data import load_yaml, read_text
 from .errors import PipelineError
-from .model import Chapter, Document, Paragraph, Section, chinese_numeral
+from .model import Chapter, Document, Paragraph, Section, chinese_numeral, citation
 from .paths import SOURCE
 from .render import PageContext, escape_md, front_matter
 from .ui import t as ui
@@ -89,10 +89,8 @@ def cite_anchor(anchor: str, script: str) -> str:
     if m["ch"]:
         return f"第{chinese_numeral(int(m['ch']))}章"
     if m["sc"]:
-        return f"第{chinese_numeral(int(m['sc']))}章第{chinese_numeral(int(m['ss']))}{ui('section', script)}"
-    chapter, section, number = int(m["pc"]), int(m["ps"]), int(m["pn"])
-    where = f"第{chinese_numeral(section)}{ui('section', script)}" if section else ui("intro", script)
-    return f"第{chinese_numeral(chapter)}章{where}第{number}段"
+        return citation(int(m["sc"]), int(m["ss"]), script=script)
+    return citation(int(m["pc"]), int(m["ps"]), int(m["pn"]), script)
 
 
 def page_of(anchor: str) -> str:

@@ -67,14 +67,14 @@ class Paragraph:
         return self.cite or citation(self.chapter, self.section, self.number)
 
 
-def citation(chapter: int, section: int, number: int) -> str:
-    """The Simplified citation of a paragraph.
+def citation(chapter: int, section: int, number: int | None = None, script: str = "zh-Hans") -> str:
+    """How a reader cites a paragraph (or, without ``number``, a section).
 
-    >>> citation(3, 1, 2), citation(3, 0, 1)
-    ('第三章第一节第2段', '第三章引言第1段')
+    >>> citation(3, 1, 2), citation(3, 0, 1), citation(2, 2, script="zh-Hant")
+    ('第三章第一节第2段', '第三章引言第1段', '第二章第二節')
     """
-    where = f"第{chinese_numeral(section)}节" if section else "引言"
-    return f"第{chinese_numeral(chapter)}章{where}第{number}段"
+    where = f"第{chinese_numeral(section)}{'節' if script == 'zh-Hant' else '节'}" if section else "引言"
+    return f"第{chinese_numeral(chapter)}章{where}" + (f"第{number}段" if number is not None else "")
 
 
 @dataclass(frozen=True)

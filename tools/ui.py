@@ -10,20 +10,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "doc_card": {"zh-Hans": "文件信息", "zh-Hant": "文件資訊"},
     "contents": {"zh-Hans": "目录", "zh-Hant": "目錄"},
     "notice": {"zh-Hans": "印发通知", "zh-Hant": "印發通知"},
-    "plan": {"zh-Hans": "规划全文", "zh-Hant": "規劃全文"},
-    "intro": {"zh-Hans": "引言", "zh-Hant": "引言"},
     "copy_link": {"zh-Hans": "复制本段链接", "zh-Hant": "複製本段連結"},
-    "paragraph_link": {"zh-Hans": "本段链接", "zh-Hant": "本段連結"},
-    "pdf_chapter": {"zh-Hans": "下载本章 PDF", "zh-Hant": "下載本章 PDF"},
-    "pdf_home": {"zh-Hans": "下载印发通知 PDF", "zh-Hant": "下載印發通知 PDF"},
-    "pdf_whole": {"zh-Hans": "下载全文 PDF", "zh-Hant": "下載全文 PDF"},
     "generated": {
         "zh-Hans": "本页由 tools/render.py 根据原始文本生成，请勿直接编辑",
         "zh-Hant": "本頁由 tools/render.py 根據原始文本生成，請勿直接編輯",
-    },
-    "source_note": {
-        "zh-Hans": "正文依据山东省人民政府公开发布的文本整理，修复记录见项目仓库 source/ 目录。",
-        "zh-Hant": "正文依據山東省人民政府公開發布的文本整理，修復記錄見專案倉庫 source/ 目錄。",
     },
     # glossary page (tools/glossary.py)
     "glossary_title": {"zh-Hans": "术语表", "zh-Hant": "術語表"},
@@ -37,7 +27,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "釋義標“規劃原文”的，依據規劃本身的表述並連結到該段；標“編者注”的，是本站編者所加的說明，並註明依據。"
         "正文中的術語均連結到本表，滑鼠懸停可見簡要釋義。",
     },
-    "categories": {"zh-Hans": "分类", "zh-Hant": "分類"},
     "entries": {"zh-Hans": "条", "zh-Hant": "條"},
     "definition": {"zh-Hans": "释义", "zh-Hant": "釋義"},
     "plan_words": {"zh-Hans": "规划原文", "zh-Hant": "規劃原文"},
@@ -49,9 +38,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "occurs_in": {"zh-Hans": "出现位置", "zh-Hant": "出現位置"},
     "paragraphs": {"zh-Hans": "段", "zh-Hant": "段"},
     "home": {"zh-Hans": "集中论述", "zh-Hant": "集中論述"},
-    "english": {"zh-Hans": "英文", "zh-Hant": "英文"},
-    "pinyin": {"zh-Hans": "拼音", "zh-Hant": "拼音"},
-    "section": {"zh-Hans": "节", "zh-Hant": "節"},
     "generated_from": {
         "zh-Hans": "本页由 {generator} 根据 {data} 生成，请勿直接编辑，修改请编辑该数据文件",
         "zh-Hant": "本頁由 {generator} 根據 {data} 生成，請勿直接編輯，修改請編輯該資料檔案",
