@@ -15,12 +15,8 @@ from pathlib import Path
 import yaml
 
 from .errors import PipelineError
+from .load import read_text
 from .paths import SOURCE
-
-
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file with ``\\n`` line ends."""
-    return path.read_text(encoding="utf-8").replace("\r\n", "\n")
 
 
 def load_yaml(path: Path) -> object:

@@ -13,7 +13,7 @@ from . import data
 from .clean import check_complete, restore_label_spacing, strip_junk_lines, strip_pinyin
 from .convert import to_simplified, to_traditional, traditional_only_chars
 from .errors import PipelineError
-from .load import Source, decode_source
+from .load import Source, load_source
 from .model import Document
 from .normalise import normalise_punctuation
 from .parse import parse_document
@@ -111,5 +111,5 @@ def convert_source(source: Source) -> Result:
 
 
 def convert_file(path: Path) -> Result:
-    """Load ``path`` and convert it."""
-    return convert_source(decode_source(path.read_bytes(), path))
+    """Load the raw source at ``path`` and convert it."""
+    return convert_source(load_source(path))
