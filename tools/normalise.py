@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Fixed
+from .text import Edit, Fixed, apply_edits
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -20,38 +20,38 @@ def _latin(ch: str) -> bool:
     return bool(_ASCII_ALNUM.fullmatch(ch))
 
 
-def normalise_punctuation(text: str) -> Fixed:
-    """Turn ``, ; : ( )`` of Chinese text into their full-width forms.
+def punctuation_edits(text: str) -> list[Edit]:
+    """Edits that turn ``, ; : ( )`` of Chinese text into their full-width forms.
 
     A separator between two ASCII letters or digits stays ASCII; a parenthesis
     stays ASCII only when the opening one follows an ASCII letter or digit
     (a formula such as ``f(x)``), and then its partner stays too.
+    """
+    edits: list[Edit] = []
+    stack: list[bool] = []  # for each open "(": does it keep ASCII?
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in ",;:":
+            if not (_latin(before) and _latin(after)):
+                edits.append(Edit(i, i + 1, FULL_WIDTH[ch]))
+        elif ch == "(":
+            keep = _latin(before)
+            stack.append(keep)
+            if not keep:
+                edits.append(Edit(i, i + 1, FULL_WIDTH[ch]))
+        elif ch == ")":
+            if not (stack.pop() if stack else False):
+                edits.append(Edit(i, i + 1, FULL_WIDTH[ch]))
+        elif ch == "\n":
+            stack.clear()
+    return edits
+
+
+def normalise_punctuation(text: str) -> Fixed:
+    """Turn ``, ; : ( )`` of Chinese text into their full-width forms (see :func:`punctuation_edits`).
 
     >>> normalise_punctuation("细颗粒物(PM2.5)平均浓度,各县(市、区):1,558人;f(x)").text
     '细颗粒物（PM2.5）平均浓度，各县（市、区）：1,558人；f(x)'
     """
-    chars = list(text)
-    changes = 0
-    stack: list[tuple[int, bool]] = []  # (index of "(", keeps ASCII)
-    for i, ch in enumerate(chars):
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if ch in ",;:":
-            if _latin(before) and _latin(after):
-                continue
-            chars[i] = FULL_WIDTH[ch]
-            changes += 1
-        elif ch == "(":
-            keep = _latin(before)
-            stack.append((i, keep))
-            if not keep:
-                chars[i] = "（"
-                changes += 1
-        elif ch == ")":
-            keep = stack.pop()[1] if stack else False
-            if not keep:
-                chars[i] = "）"
-                changes += 1
-        elif ch == "\n":
-            stack.clear()
-    return Fixed("".join(chars), changes)
+    return apply_edits(text, punctuation_edits(text))

@@ -55,6 +55,11 @@ class Line:
     column: int  # 1-based column of the first non-blank character
     text: str
 
+    @property
+    def end(self) -> int:
+        """Column of the last non-blank character."""
+        return self.column + len(self.text) - 1
+
 
 def _lines(text: str) -> list[Line]:
     result = []
@@ -82,14 +87,15 @@ class _Reader:
                 "the file looks truncated; use the complete scrape",
                 None,
                 last.number,
-                1,
+                last.end,
             )
         self.pos += 1
         return line
 
 
-def _error(line: Line, message: str, hint: str) -> PipelineError:
-    return PipelineError(message, hint, None, line.number, line.column)
+def _error(line: Line, message: str, hint: str, column: int | None = None) -> PipelineError:
+    """An error at ``line`` (at its first character, or at ``column``)."""
+    return PipelineError(message, hint, None, line.number, line.column if column is None else column)
 
 
 def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
@@ -108,13 +114,19 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
             key = by_label[m.group(1)]
             target = second if key in first or second else first
             if key in target:
-                raise _error(line, f"metadata field {m.group(1)} appears a third time", "the page prints the block twice at most")
+                raise _error(
+                    line,
+                    f"metadata field {m.group(1)} appears a third time",
+                    "the page prints the block twice at most",
+                    line.column + m.start(),
+                )
             target[key] = value
             if target is second and first.get(key) != value:
                 raise _error(
                     line,
                     f"the second metadata copy gives {m.group(1)} = {value!r}, the first {first.get(key)!r}",
                     "the two copies must agree; check the scrape",
+                    line.column + m.end(),
                 )
     if not first:
         line = reader.peek() or Line(1, 1, "")
@@ -171,6 +183,7 @@ def _paragraph(chapter: int, section: int, number: int, line: Line) -> Paragraph
             line,
             f"paragraph {chapter}-{section}-{number} ends with {line.text[-1]!r}, not with a full stop",
             "the file looks truncated or a line was broken; use the complete scrape",
+            line.end,
         )
     return Paragraph(
         chapter, section, number, line.text, lead_sentence(line.text), line.number, citation(chapter, section, number)

@@ -6,19 +6,20 @@ changed, so a run can explain itself ("strip_pinyin ×2549").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import data
-from .clean import check_complete, restore_label_spacing, strip_junk_lines, strip_pinyin
+from .clean import check_complete, junk_line_edits, label_spacing_edits, pinyin_edits
 from .convert import to_simplified, to_traditional, traditional_only_chars
 from .errors import PipelineError
 from .load import Source, load_source
 from .model import Document
-from .normalise import normalise_punctuation
+from .normalise import punctuation_edits
 from .parse import parse_document
-from .repair import check_corruption, repair_mojibake
-from .text import line_col
+from .repair import check_corruption, mojibake_edits
+from .text import Edit, Tracked, line_col
 
 
 @dataclass
@@ -51,35 +52,55 @@ class Result:
     report: Report
 
 
-def clean_text(source: Source, report: Report) -> str:
-    """Repair, remove and normalise: the raw text up to (not including) conversion."""
+def clean_text(source: Source, report: Report) -> Tracked:
+    """Repair, remove and normalise: the raw text up to (not including) conversion.
+
+    Every step is a list of edits applied to a :class:`~tools.text.Tracked`
+    text, so each character of the result knows its raw position.
+    """
     manifest = data.manifest()
     errata = data.errata()
     removals = data.removals()
-    text = source.text
     report.add("normalise_encoding", int(source.had_bom) + int(source.had_crlf))
-    check_corruption(text, errata, manifest.label_placeholders, manifest.latin_allowed)
-    check_complete(text, removals.trailing)
-    text, n = repair_mojibake(text, errata)
-    report.add("repair_mojibake", n)
-    text, n = strip_junk_lines(text, removals.leading, removals.trailing)
-    report.add("strip_junk_lines", n)
-    text, n = restore_label_spacing(text, manifest.label_placeholders)
-    report.add("restore_label_spacing", n)
-    text, n = strip_pinyin(text)
-    report.add("strip_pinyin", n)
-    text, n = normalise_punctuation(text)
-    report.add("normalise_punctuation", n)
-    return text
+    check_corruption(source.text, errata, manifest.label_placeholders, manifest.latin_allowed)
+    check_complete(source.text, removals.trailing)
+    steps: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
+        ("repair_mojibake", lambda text: mojibake_edits(text, errata)),
+        ("strip_junk_lines", lambda text: junk_line_edits(text, removals.leading, removals.trailing)),
+        ("restore_label_spacing", lambda text: label_spacing_edits(text, manifest.label_placeholders)),
+        ("strip_pinyin", pinyin_edits),
+        ("normalise_punctuation", punctuation_edits),
+    )
+    tracked = Tracked.of(source.text)
+    for name, edits_of in steps:
+        edits = edits_of(tracked.text)
+        tracked = tracked.edit(edits)
+        report.add(name, len(edits))
+    return tracked
+
+
+def at_raw_position(error: PipelineError, tracked: Tracked, raw: str) -> PipelineError:
+    """``error``, located in the cleaned (or aligned Simplified) text, moved to the raw file's line and column."""
+    if error.path is None and error.line is not None and error.column is not None:
+        error.line, error.column = line_col(raw, tracked.raw_offset(error.line, error.column))
+    return error
 
 
 def convert_source(source: Source) -> Result:
-    """Run every stage on a loaded source; raise :class:`PipelineError` on bad input."""
+    """Run every stage on a loaded source; raise :class:`PipelineError` on bad input.
+
+    Every error about the source names the raw file's line and column, even
+    when a later stage found it in the cleaned or Simplified text.
+    """
     report = Report(str(source.path), source.sha256)
     try:
-        cleaned = clean_text(source, report)
+        tracked = clean_text(source, report)
+    except PipelineError as exc:
+        raise exc.located(source.path) from None
+    cleaned = tracked.text
+    try:
         t2s = to_simplified()
-        simplified_text = t2s(cleaned)
+        simplified_text = t2s(cleaned)  # character for character: positions stay those of `cleaned`
         report.add("convert_t2s", t2s.converted_chars)
         t2s.check_counts()
         report.add("override_t2s", t2s.overrides_fired)
@@ -99,7 +120,7 @@ def convert_source(source: Source) -> Result:
         s2tw.check_counts()
         report.add("override_s2tw", s2tw.overrides_fired)
     except PipelineError as exc:
-        raise exc.located(source.path) from None
+        raise at_raw_position(exc, tracked, source.text).located(source.path) from None
     report.structure = {
         "chapters": len(document.chapters),
         "sections": sum(len(c.sections) for c in document.chapters),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from .data import Erratum
 from .errors import PipelineError
-from .text import HAN, PINYIN_LETTERS, Fixed, line_col
+from .text import HAN, PINYIN_LETTERS, Edit, Fixed, apply_edits, line_col
 
 # A pinyin annotation as the scraped page prints it: 發(fā), 創(chuàng ).
 PINYIN_ANNOTATION = re.compile(f"(?<=[{HAN}])\\([{PINYIN_LETTERS}]+ ?\\)")
@@ -23,33 +24,46 @@ SUSPECT_CHAR = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\ufffd\x00-\x08\x0
 LATIN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*")
 
 
-def repair_mojibake(text: str, errata: Iterable[Erratum]) -> Fixed:
-    """Replace each curated span of mojibake with its repaired text.
+def mojibake_edits(text: str, errata: Iterable[Erratum]) -> list[Edit]:
+    """Edits that replace each curated span of mojibake with its repaired text.
 
     An erratum applies where its exact raw span occurs; a span found more
     than once is ambiguous and stops the build. A span found nowhere is
     skipped (a clean copy of the page has nothing to repair); the count of
     changes tells, and a test checks that all four apply to the bundled source.
+    """
+    edits: list[tuple[Edit, Erratum]] = []
+    for erratum in errata:
+        starts = [m.start() for m in re.finditer(re.escape(erratum.raw), text)]
+        if len(starts) > 1:
+            lines = sorted({text.count("\n", 0, start) + 1 for start in starts})
+            raise PipelineError(
+                f"erratum {erratum.id} matches {len(starts)} times (lines {', '.join(map(str, lines))}); "
+                "a repair must be unambiguous",
+                "lengthen the raw span in source/errata.yml so it matches once",
+                "source/errata.yml",
+            )
+        edits += [(Edit(start, start + len(erratum.raw), erratum.repaired), erratum) for start in starts]
+    edits.sort(key=lambda pair: pair[0])
+    for (a, first), (b, second) in pairwise(edits):
+        if b.start < a.end:
+            raise PipelineError(
+                f"errata {first.id} and {second.id} overlap in the text (line {text.count(chr(10), 0, b.start) + 1})",
+                "make their raw spans disjoint in source/errata.yml",
+                "source/errata.yml",
+            )
+    return [edit for edit, _ in edits]
+
+
+def repair_mojibake(text: str, errata: Iterable[Erratum]) -> Fixed:
+    """Replace each curated span of mojibake with its repaired text (see :func:`mojibake_edits`).
 
     >>> from tools.data import Erratum
     >>> e = Erratum("X", 1, "?tīng)幾h", "?tīng)", "幾h", b"\\xa0", {}, "爭議", "")
     >>> repair_mojibake("勞動人事?tīng)幾h,依法", [e])
     Fixed(text='勞動人事爭議,依法', changes=1)
     """
-    changes = 0
-    for erratum in errata:
-        count = text.count(erratum.raw)
-        if count > 1:
-            lines = sorted({text.count("\n", 0, m.start()) + 1 for m in re.finditer(re.escape(erratum.raw), text)})
-            raise PipelineError(
-                f"erratum {erratum.id} matches {count} times (lines {', '.join(map(str, lines))}); a repair must be unambiguous",
-                "lengthen the raw span in source/errata.yml so it matches once",
-                "source/errata.yml",
-            )
-        if count == 1:
-            text = text.replace(erratum.raw, erratum.repaired)
-            changes += 1
-    return Fixed(text, changes)
+    return apply_edits(text, mojibake_edits(text, errata))
 
 
 def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
