@@ -7,8 +7,7 @@ import pytest
 import yaml
 
 from tools import data
-from tools.clean import check_complete, restore_label_spacing, strip_junk_lines, strip_pinyin
-from tools.errors import PipelineError
+from tools.clean import restore_label_spacing, strip_junk_lines, strip_pinyin
 from tools.normalise import normalise_punctuation
 from tools.paths import RAW
 from tools.repair import PINYIN_ANNOTATION, repair_mojibake
@@ -78,12 +77,17 @@ def test_punctuation_counts_on_the_source(result):
     assert normalise_punctuation(stripped).changes == 881
 
 
-def test_missing_page_chrome_means_truncated():
+def test_page_chrome_is_blanked_only_where_it_ends_the_text():
+    # A copy without the chrome (clean, or cut short) keeps every line but the
+    # spam line; truncation is found from the structure (tests/test_bad_input.py).
     removals = data.removals()
-    check_complete(RAW_TEXT, removals.trailing)
     cut = RAW_TEXT[: RAW_TEXT.index("第十章")]
-    with pytest.raises(PipelineError) as info:
-        check_complete(cut, removals.trailing)
-    assert "truncated" in info.value.message
-    last_text_line = max(i for i, line in enumerate(cut.split("\n"), 1) if line.strip())
-    assert info.value.line == last_text_line
+    text, n = strip_junk_lines(cut, removals.leading, removals.trailing)
+    assert n == 1
+    assert text.split("\n") == ["", *cut.split("\n")[1:]]
+    # Listed lines anywhere else are not junk: a copy of the chrome at the top
+    # stays (for the parser to report), and so does the spam line once it is not first.
+    moved = "\n".join([*removals.trailing, RAW_TEXT])
+    text, n = strip_junk_lines(moved, removals.leading, removals.trailing)
+    assert n == 3  # the chrome at the end
+    assert text.split("\n")[:4] == [*removals.trailing, removals.leading[0]]

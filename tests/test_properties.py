@@ -122,13 +122,17 @@ def documents(draw):
         "规划",
     ]
     plan = []
+    specs = []
     for c, (title, sections) in enumerate(chapters, 1):
         plan.append(f"第{chinese_numeral(c)}章 {title}")
         plan.append(draw(SENTENCE) + "。")
+        counts = []
         for s, stitle in enumerate(sections, 1):
             plan.append(f"第{chinese_numeral(s)}节 {stitle}")
-            plan += [draw(SENTENCE) + "。" for _ in range(draw(st.integers(1, 3)))]
-    manifest = Manifest("规划", MANIFEST.metadata_labels, (), (), tuple(ChapterSpec(t, tuple(s)) for t, s in chapters))
+            counts.append(draw(st.integers(1, 3)))
+            plan += [draw(SENTENCE) + "。" for _ in range(counts[-1])]
+        specs.append(ChapterSpec(title, tuple(sections), 1, tuple(counts)))
+    manifest = Manifest("规划", MANIFEST.metadata_labels, (), (), tuple(specs), plan[-1])
     return lines, plan, manifest
 
 

@@ -8,7 +8,8 @@
 
 Each is a pure ``str -> Fixed`` function and is idempotent, built on a function
 that returns its :class:`~tools.text.Edit` list, which the pipeline applies to
-keep every character's raw position.
+keep every character's raw position. :func:`check_not_repeated` stops the
+build on a text saved or pasted twice.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ def junk_line_edits(text: str, leading: Sequence[str], trailing: Sequence[str]) 
     """Edits that blank the listed leading lines and the trailing block, where present.
 
     The leading lines must be the first lines of the text; the trailing block
-    (the page chrome) must be the last non-blank lines, all of them.
+    (the page chrome) must be the last non-blank lines, all of them. A copy
+    without them (a clean copy of the document) has nothing to blank.
     """
     lines = text.split("\n")
     starts = [0]
@@ -56,23 +58,59 @@ def _trailing_lines(lines: list[str], trailing: Sequence[str]) -> list[int]:
     return tail if [lines[i] for i in tail] == list(trailing) else []
 
 
-def check_complete(text: str, trailing: Sequence[str]) -> None:
-    """Stop the build when the page chrome that ends the scrape is missing.
+# A repeated run of lines this long (in characters, spaces aside) is repeated
+# text, not a coincidence: longer than any line the plan repeats (山东省人民政府,
+# 7 characters, issuer and signature of the notice), shorter than any paragraph.
+REPEAT_MIN_CHARS = 20
 
-    The chrome follows the last section; without it the file was cut short.
+
+def find_repetition(text: str) -> tuple[int, int, int] | None:
+    """The first run of non-blank lines that repeats earlier lines, if any.
+
+    Returns ``(line, earlier line, number of lines)``, 1-based: the run that
+    starts at ``line`` repeats the one at ``earlier line`` line for line
+    (ignoring blank lines and indentation), and holds at least
+    :data:`REPEAT_MIN_CHARS` characters.
+
+    >>> a, b = "一二三四五六七八九十。", "十九八七六五四三二一！"
+    >>> find_repetition("\\n".join(["甲", a, b, "乙", a, b]))
+    (5, 2, 2)
+    >>> find_repetition("山东省人民政府\\n正文。\\n山东省人民政府") is None
+    True
     """
-    lines = text.split("\n")
-    if trailing and not _trailing_lines(lines, trailing):
-        nonblank = [i for i, line in enumerate(lines) if line.strip()]
-        last = nonblank[-1] + 1 if nonblank else 1
+    numbered = [(i, line.strip()) for i, line in enumerate(text.split("\n"), 1) if line.strip()]
+    seen: dict[str, list[int]] = {}
+    for k, (_, line) in enumerate(numbered):
+        for j in seen.get(line, []):
+            run = 0
+            chars = 0
+            while k + run < len(numbered) and j + run < k and numbered[k + run][1] == numbered[j + run][1]:
+                chars += len(numbered[k + run][1])
+                run += 1
+            if chars >= REPEAT_MIN_CHARS:
+                return numbered[k][0], numbered[j][0], run
+        seen.setdefault(line, []).append(k)
+    return None
+
+
+def check_not_repeated(text: str) -> None:
+    """Stop the build where the text starts repeating itself (a page saved or pasted twice)."""
+    found = find_repetition(text)
+    if found:
+        line, earlier, count = found
+        lines = text.split("\n")
+        column = len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1
+
+        def span(start: int) -> str:  # `count` non-blank lines from `start`
+            end = [i for i in range(start, len(lines) + 1) if lines[i - 1].strip()][count - 1]
+            return f"line {start}" if end == start else f"lines {start}–{end}"
+
         raise PipelineError(
-            "the page chrome that ends the scrape ("
-            + " / ".join(t.strip() for t in trailing)
-            + ") is not at the end of the file: it looks truncated",
-            "use the complete scrape; the text must run to the end of 第十章 with the page chrome after it",
+            f"repeated text: {span(line)} repeat{'s' if count == 1 else ''} {span(earlier)}",
+            "delete the repeated copy; the file must hold the page once (the plan, then at most the page chrome)",
             None,
-            last,
-            1,
+            line,
+            column,
         )
 
 

@@ -136,36 +136,49 @@ def removals(path: Path = SOURCE / "removals.yml") -> Removals:
 
 @dataclass(frozen=True)
 class ChapterSpec:
+    """A chapter as the manifest records it: its title, its sections, and how many paragraphs each holds."""
+
     title: str
     sections: tuple[str, ...]
+    intro: int  # paragraphs before the first section
+    paragraphs: tuple[int, ...]  # per section, in order
 
 
 @dataclass(frozen=True)
 class Manifest:
-    """Expected structure: title, metadata labels, chapters and section titles."""
+    """Expected structure: title, metadata labels, chapters, sections, paragraph counts, the last sentence."""
 
     title: str
     metadata_labels: dict[str, str]
     label_placeholders: tuple[str, ...]
     latin_allowed: tuple[str, ...]
     chapters: tuple[ChapterSpec, ...]
+    last_sentence: str
 
 
 @cache
 def manifest(path: Path = SOURCE / "manifest.yml") -> Manifest:
     """Load ``manifest.yml``."""
     data = load_yaml(path)
-    _require(path, "manifest.yml", data, ("title", "metadata_labels", "label_placeholders", "latin_allowed", "chapters"))
+    _require(
+        path,
+        "manifest.yml",
+        data,
+        ("title", "metadata_labels", "label_placeholders", "latin_allowed", "chapters", "last_sentence"),
+    )
     chapters = []
     for i, c in enumerate(data["chapters"], 1):
-        _require(path, f"chapter #{i}", c, ("title", "sections"))
-        chapters.append(ChapterSpec(c["title"], tuple(c["sections"])))
+        _require(path, f"chapter #{i}", c, ("title", "intro", "sections", "paragraphs"))
+        if len(c["paragraphs"]) != len(c["sections"]):
+            raise PipelineError(f"chapter #{i}: one paragraph count per section", "count them in the raw file", path)
+        chapters.append(ChapterSpec(c["title"], tuple(c["sections"]), int(c["intro"]), tuple(c["paragraphs"])))
     return Manifest(
         title=data["title"],
         metadata_labels=dict(data["metadata_labels"]),
         label_placeholders=tuple(data["label_placeholders"]),
         latin_allowed=tuple(str(x) for x in data["latin_allowed"]),
         chapters=tuple(chapters),
+        last_sentence=data["last_sentence"],
     )
 
 

@@ -3,8 +3,13 @@
 The text keeps the raw file's line numbers (removed lines were blanked), so
 every structural error points at the raw source. The hierarchy is an ordered
 list of patterns, checked against ``source/manifest.yml``: numbering must run
-on without gaps or repeats, titles must match, and every chapter and section
-must hold text.
+on without gaps or repeats, titles must match, every chapter introduction and
+section must hold the number of paragraphs the manifest records, and the plan
+must end with its last sentence. So a text cut short is told from a complete
+one without the page chrome, and reported at its last line with what is
+missing; text after the plan's last paragraph is an error. Errors are located
+in the cleaned Simplified text; the pipeline moves them to the raw file's
+line and column.
 """
 
 from __future__ import annotations
@@ -61,6 +66,9 @@ class Line:
         return self.column + len(self.text) - 1
 
 
+TRUNCATED = "the file looks truncated: use the complete scrape (the page chrome after the plan may be left out)"
+
+
 def _lines(text: str) -> list[Line]:
     result = []
     for i, raw in enumerate(text.split("\n"), 1):
@@ -82,13 +90,7 @@ class _Reader:
         line = self.peek()
         if line is None:
             last = self.lines[-1] if self.lines else Line(1, 1, "")
-            raise PipelineError(
-                f"the text ends where {what} was expected",
-                "the file looks truncated; use the complete scrape",
-                None,
-                last.number,
-                last.end,
-            )
+            raise PipelineError(f"the text ends where {what} was expected", TRUNCATED, None, last.number, last.end)
         self.pos += 1
         return line
 
@@ -178,135 +180,236 @@ def _level(text: str) -> tuple[str, int, str] | None:
 
 
 def _paragraph(chapter: int, section: int, number: int, line: Line) -> Paragraph:
-    if line.text[-1] not in SENTENCE_END:
-        raise _error(
-            line,
-            f"paragraph {chapter}-{section}-{number} ends with {line.text[-1]!r}, not with a full stop",
-            "the file looks truncated or a line was broken; use the complete scrape",
-            line.end,
-        )
     return Paragraph(
         chapter, section, number, line.text, lead_sentence(line.text), line.number, citation(chapter, section, number)
     )
 
 
-def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
-    specs = manifest.chapters
-    chapters: list[Chapter] = []
-    # Working state for the chapter being read.
-    heading: Line | None = None
-    number = 0
-    intro: list[Paragraph] = []
-    sections: list[Section] = []
-    sec_line: Line | None = None
-    sec_title = ""
-    paras: list[Paragraph] = []
+def _paragraphs(n: int) -> str:
+    return f"{n} paragraph{'' if n == 1 else 's'}"
 
-    def close_section(at: Line) -> None:
-        nonlocal paras, sec_line
-        if sec_line is None:
-            return
-        if not paras:
-            raise _error(sec_line, f"section {number}-{len(sections) + 1} has no text", "check the scrape around this heading")
-        n = len(sections) + 1
-        sections.append(Section(number, n, sec_title, tuple(paras), sec_line.number, f"第{chinese_numeral(n)}节"))
-        paras, sec_line = [], None
 
-    def close_chapter(at: Line) -> None:
-        nonlocal intro, sections, heading
-        if heading is None:
+class _Plan:
+    """Reads the chapters against the manifest: titles, numbering and paragraph counts.
+
+    The counts tell a complete plan from a truncated one without relying on
+    the page chrome, a missing paragraph from a repeated one, and where the
+    plan ends: any text after its last paragraph is an error.
+    """
+
+    def __init__(self, manifest: Manifest) -> None:
+        self.manifest = manifest
+        self.specs = manifest.chapters
+        self.chapters: list[Chapter] = []
+        self.heading: Line | None = None  # of the chapter being read
+        self.number = 0
+        self.intro: list[Paragraph] = []
+        self.sections: list[Section] = []
+        self.section_line: Line | None = None  # of the section being read
+        self.section_title = ""
+        self.paragraphs: list[Paragraph] = []
+        self.seen: dict[str, int] = {}  # each line's text → the first line that held it
+        self.last_paragraph = 0  # line of the last paragraph read
+
+    # -- where the reader is
+
+    def unit(self) -> tuple[int, int, int]:
+        """(section number, 0 for the introduction; paragraphs read; paragraphs expected)."""
+        spec = self.specs[self.number - 1]
+        if self.section_line is None:
+            return 0, len(self.intro), spec.intro
+        n = len(self.sections) + 1
+        return n, len(self.paragraphs), spec.paragraphs[n - 1]
+
+    def complete(self) -> bool:
+        """Has the whole plan been read: the last chapter's last part holds all its paragraphs?"""
+        if self.heading is None or self.number != len(self.specs):
+            return False
+        section, read, expected = self.unit()
+        return section == len(self.specs[-1].sections) and read == expected
+
+    def expected_end(self) -> str:
+        last = chinese_numeral_label(len(self.specs), "章")
+        return f"it should run to the end of {last}, whose last sentence is “{self.manifest.last_sentence}”"
+
+    # -- closing a part, a section, a chapter
+
+    def close_unit(self, at: Line) -> None:
+        """A heading at ``at`` ends the introduction or section being read: all its paragraphs must be there."""
+        if self.heading is None:
             return
-        close_section(at)
-        spec = specs[number - 1]
-        if len(sections) != len(spec.sections):
-            missing = "、".join(spec.sections[len(sections) :])
+        section, read, expected = self.unit()
+        if read < expected:
             raise _error(
                 at,
-                f"{chinese_numeral_label(number, '章')} ends after {len(sections)} sections; expected {len(spec.sections)}"
-                + (f" (missing {missing})" if missing else ""),
+                f"{citation(self.number, section)} ends before this heading after {read} of its {_paragraphs(expected)}",
+                "a paragraph is missing or two were joined in one line: use the complete scrape "
+                "(if the document really has this many, correct the count in source/manifest.yml)",
+            )
+
+    def close_section(self) -> None:
+        if self.section_line is None:
+            return
+        n = len(self.sections) + 1
+        label = f"第{chinese_numeral(n)}节"
+        self.sections.append(Section(self.number, n, self.section_title, tuple(self.paragraphs), self.section_line.number, label))
+        self.paragraphs, self.section_line = [], None
+
+    def close_chapter(self, at: Line) -> None:
+        if self.heading is None:
+            return
+        self.close_unit(at)
+        self.close_section()
+        spec = self.specs[self.number - 1]
+        if len(self.sections) != len(spec.sections):
+            missing = "、".join(spec.sections[len(self.sections) :])
+            raise _error(
+                at,
+                f"{chinese_numeral_label(self.number, '章')} ends after {len(self.sections)} sections; "
+                f"expected {len(spec.sections)}" + (f" (missing {missing})" if missing else ""),
                 "a section heading is missing or the file is truncated",
             )
-        if not intro:
-            raise _error(heading, f"{chinese_numeral_label(number, '章')} has no introductory paragraph", "check the scrape")
-        chapters.append(
-            Chapter(
-                number,
-                specs[number - 1].title,
-                tuple(intro),
-                tuple(sections),
-                heading.number,
-                chinese_numeral_label(number, "章"),
-            )
-        )
-        intro, sections, heading = [], [], None
+        label = chinese_numeral_label(self.number, "章")
+        chapter = Chapter(self.number, spec.title, tuple(self.intro), tuple(self.sections), self.heading.number, label)
+        self.chapters.append(chapter)
+        self.intro, self.sections, self.heading = [], [], None
 
-    while (line := reader.peek()) is not None:
-        reader.take("")
+    # -- one line
+
+    def read(self, line: Line, is_last: bool) -> None:
+        if self.complete():
+            earlier = self.seen.get(line.text)
+            raise _error(
+                line,
+                ("repeated text after the end of the plan" if earlier else "text after the end of the plan")
+                + f" (which ends on line {self.last_paragraph})"
+                + (f": the same as line {earlier}" if earlier else ""),
+                "delete everything after the plan's last paragraph "
+                "(only the complete page chrome may follow it, at the very end of the file)",
+            )
         level = _level(line.text)
         if level and level[0] == "chapter":
-            _, n, title = level
-            close_chapter(line)
-            expected = len(chapters) + 1
-            if n != expected:
-                raise _error(
-                    line,
-                    f"chapters out of order: found {chinese_numeral_label(n, '章')} "
-                    f"where {chinese_numeral_label(expected, '章')} was expected",
-                    "chapters must run 第一章 … 第十章 without gaps or repeats; check the scrape",
-                )
-            if n > len(specs):
-                raise _error(line, f"unexpected {chinese_numeral_label(n, '章')}", f"the manifest lists {len(specs)} chapters")
-            if title != specs[n - 1].title:
-                raise _error(
-                    line,
-                    f"{chinese_numeral_label(n, '章')} is titled {title!r}, expected {specs[n - 1].title!r}",
-                    "fix the text, or the title in source/manifest.yml if the document really says so",
-                )
-            heading, number = line, n
+            self.chapter_heading(line, level[1], level[2])
         elif level and level[0] == "section":
-            _, n, title = level
-            if heading is None:
-                raise _error(line, "a section heading before the first chapter", "check the scrape")
-            close_section(line)
-            expected = len(sections) + 1
-            if n != expected:
-                kind = "duplicated" if n < expected else "skipped"
-                raise _error(
-                    line,
-                    f"{kind} section number in {chinese_numeral_label(number, '章')}: found 第{chinese_numeral(n)}节 "
-                    f"where 第{chinese_numeral(expected)}节 was expected",
-                    "sections must be numbered 第一节, 第二节, … in each chapter; check the scrape",
-                )
-            spec = specs[number - 1]
-            if n > len(spec.sections):
-                raise _error(
-                    line,
-                    f"unexpected 第{chinese_numeral(n)}节",
-                    f"the manifest lists {len(spec.sections)} sections for this chapter",
-                )
-            if title != spec.sections[n - 1]:
-                raise _error(
-                    line,
-                    f"第{chinese_numeral(n)}节 is titled {title!r}, expected {spec.sections[n - 1]!r}",
-                    "fix the text, or the title in source/manifest.yml if the document really says so",
-                )
-            sec_line, sec_title = line, title
+            self.section_heading(line, level[1], level[2])
         else:
-            if heading is None:
-                raise _error(line, "text before the first chapter heading", "the plan must start with 第一章")
-            if sec_line is None:
-                intro.append(_paragraph(number, 0, len(intro) + 1, line))
+            self.paragraph(line, is_last)
+        self.seen.setdefault(line.text, line.number)
+
+    def chapter_heading(self, line: Line, n: int, title: str) -> None:
+        self.close_chapter(line)
+        expected = len(self.chapters) + 1
+        if n != expected:
+            raise _error(
+                line,
+                f"chapters out of order: found {chinese_numeral_label(n, '章')} "
+                f"where {chinese_numeral_label(expected, '章')} was expected",
+                "chapters must run 第一章 … 第十章 without gaps or repeats; check the scrape",
+            )
+        if n > len(self.specs):
+            raise _error(line, f"unexpected {chinese_numeral_label(n, '章')}", f"the manifest lists {len(self.specs)} chapters")
+        if title != self.specs[n - 1].title:
+            raise _error(
+                line,
+                f"{chinese_numeral_label(n, '章')} is titled {title!r}, expected {self.specs[n - 1].title!r}",
+                "fix the text, or the title in source/manifest.yml if the document really says so",
+            )
+        self.heading, self.number = line, n
+
+    def section_heading(self, line: Line, n: int, title: str) -> None:
+        if self.heading is None:
+            raise _error(line, "a section heading before the first chapter", "check the scrape")
+        self.close_unit(line)
+        self.close_section()
+        expected = len(self.sections) + 1
+        if n != expected:
+            kind = "duplicated" if n < expected else "skipped"
+            raise _error(
+                line,
+                f"{kind} section number in {chinese_numeral_label(self.number, '章')}: found 第{chinese_numeral(n)}节 "
+                f"where 第{chinese_numeral(expected)}节 was expected",
+                "sections must be numbered 第一节, 第二节, … in each chapter; check the scrape",
+            )
+        spec = self.specs[self.number - 1]
+        if n > len(spec.sections):
+            raise _error(
+                line, f"unexpected 第{chinese_numeral(n)}节", f"the manifest lists {len(spec.sections)} sections for this chapter"
+            )
+        if title != spec.sections[n - 1]:
+            raise _error(
+                line,
+                f"第{chinese_numeral(n)}节 is titled {title!r}, expected {spec.sections[n - 1]!r}",
+                "fix the text, or the title in source/manifest.yml if the document really says so",
+            )
+        self.section_line, self.section_title = line, title
+
+    def paragraph(self, line: Line, is_last: bool) -> None:
+        if self.heading is None:
+            raise _error(line, "text before the first chapter heading", "the plan must start with 第一章")
+        section, read, expected = self.unit()
+        if read == expected:
+            earlier = self.seen.get(line.text)
+            if earlier:
+                raise _error(
+                    line,
+                    f"repeated text: this paragraph is the same as line {earlier}, "
+                    f"and {citation(self.number, section)} holds {_paragraphs(expected)}",
+                    "delete the repeated paragraph",
+                )
+            raise _error(
+                line,
+                f"{citation(self.number, section)} has more than the {_paragraphs(expected)} the manifest records",
+                "a paragraph was split in two lines or text was added: use the complete scrape "
+                "(if the document really has more, correct the count in source/manifest.yml)",
+            )
+        cite = citation(self.number, section, read + 1)
+        if line.text[-1] not in SENTENCE_END:
+            if is_last:
+                raise _error(line, f"the plan stops mid-sentence in {cite}; {self.expected_end()}", TRUNCATED, line.end)
+            raise _error(
+                line,
+                f"paragraph {cite} ends with {line.text[-1]!r}, not with a full stop",
+                "a line was broken in two: join it with the next one, or use the complete scrape",
+                line.end,
+            )
+        (self.intro if section == 0 else self.paragraphs).append(_paragraph(self.number, section, read + 1, line))
+        self.last_paragraph = line.number
+
+    # -- the end of the text
+
+    def finish(self, last: Line) -> tuple[Chapter, ...]:
+        """The chapters, once the text has ended at ``last``; a plan cut short is reported there."""
+        if not self.complete():
+            if self.heading is None:
+                where = "before 第一章"
             else:
-                paras.append(_paragraph(number, len(sections) + 1, len(paras) + 1, line))
-    last = reader.lines[-1]
-    close_chapter(last)
-    if len(chapters) != len(specs):
-        raise _error(
-            last,
-            f"the plan ends after {len(chapters)} chapters; expected {len(specs)}",
-            "the file looks truncated; use the complete scrape",
-        )
-    return tuple(chapters)
+                section, read, expected = self.unit()
+                spec = self.specs[self.number - 1]
+                if read < expected:
+                    where = f"inside {citation(self.number, section)}: {read} of {_paragraphs(expected)}"
+                elif section == len(spec.sections):
+                    where = f"after {chinese_numeral_label(self.number, '章')}"
+                else:
+                    where = f"after {citation(self.number, section)}"
+            raise _error(last, f"the plan stops {where}; {self.expected_end()}", TRUNCATED, last.end)
+        self.close_chapter(last)
+        final = self.chapters[-1].sections[-1].paragraphs[-1] if self.chapters[-1].sections else self.chapters[-1].intro[-1]
+        if not final.text.endswith(self.manifest.last_sentence):
+            raise _error(
+                last,
+                f"the plan stops before its last sentence: {final.citation} should end with “{self.manifest.last_sentence}”",
+                TRUNCATED + "; if the document really ends otherwise, correct last_sentence in source/manifest.yml",
+                last.end,
+            )
+        return tuple(self.chapters)
+
+
+def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
+    plan = _Plan(manifest)
+    while (line := reader.peek()) is not None:
+        reader.take("")
+        plan.read(line, reader.peek() is None)
+    return plan.finish(reader.lines[-1])
 
 
 def chinese_numeral_label(n: int, unit: str) -> str:

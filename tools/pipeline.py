@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import data
-from .clean import check_complete, junk_line_edits, label_spacing_edits, pinyin_edits
+from .clean import check_not_repeated, junk_line_edits, label_spacing_edits, pinyin_edits
 from .convert import to_simplified, to_traditional, traditional_only_chars
 from .errors import PipelineError
 from .load import Source, load_source
@@ -62,8 +62,8 @@ def clean_text(source: Source, report: Report) -> Tracked:
     errata = data.errata()
     removals = data.removals()
     report.add("normalise_encoding", int(source.had_bom) + int(source.had_crlf))
+    check_not_repeated(source.text)
     check_corruption(source.text, errata, manifest.label_placeholders, manifest.latin_allowed)
-    check_complete(source.text, removals.trailing)
     steps: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
         ("repair_mojibake", lambda text: mojibake_edits(text, errata)),
         ("strip_junk_lines", lambda text: junk_line_edits(text, removals.leading, removals.trailing)),
@@ -102,7 +102,6 @@ def convert_source(source: Source) -> Result:
         t2s = to_simplified()
         simplified_text = t2s(cleaned)  # character for character: positions stay those of `cleaned`
         report.add("convert_t2s", t2s.converted_chars)
-        t2s.check_counts()
         report.add("override_t2s", t2s.overrides_fired)
         for offset, ch in traditional_only_chars(simplified_text):
             line, column = line_col(simplified_text, offset)
@@ -114,6 +113,7 @@ def convert_source(source: Source) -> Result:
                 column,
             )
         document = parse_document(simplified_text, data.manifest(), source.sha256)
+        t2s.check_counts()  # after the structure: a text cut short is reported as such, not as a count
         s2tw = to_traditional()
         traditional = document.map_text(s2tw, "zh-Hant")
         report.add("convert_s2tw", s2tw.converted_chars)
