@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from . import glossary
-from .data import load_yaml
+from .data import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
 from .errors import PipelineError
 from .glossary import (
     ANCHOR,
@@ -30,21 +30,15 @@ from .glossary import (
     Exclusion,
     Matcher,
     Pattern,
-    Raw,
     anchor_link,
-    check_fields,
     cite_anchor,
     data_front_matter,
     document_anchors,
     escape_md,
     exclusions,
     hant,
-    list_field,
     page_of,
     relative,
-    sequence_lines,
-    string_list,
-    text_field,
 )
 from .model import Document, Paragraph
 from .paths import SOURCE
@@ -110,10 +104,10 @@ def _load_places(path: Path = PLACES) -> Places:
     data = load_yaml(path)
     top = Raw(data, 1, path.name)
     check_fields(path, top, ("groups", "entries"))
-    group_lines = sequence_lines(path, "groups")
+    listed = list_field(path, top, "groups")
     groups = []
-    for i, item in enumerate(list_field(path, top, "groups")):
-        entry = Raw(item, group_lines[i] if i < len(group_lines) else 1, f"group #{i + 1}")
+    for i in range(len(listed)):
+        entry = Raw.item(listed, i, f"group #{i + 1}")
         check_fields(path, entry, ("id", "name", "description"))
         groups.append(
             Group(text_field(path, entry, "id"), text_field(path, entry, "name"), text_field(path, entry, "description"))
@@ -121,49 +115,43 @@ def _load_places(path: Path = PLACES) -> Places:
     group_ids = [g.id for g in groups]
     entries = data["entries"]
     if not isinstance(entries, dict):
-        raise PipelineError(
-            "entries must map each group id to a list of places", "see the comment at the top of the file", path, 1, 1
+        raise top.error(
+            "entries", "entries must map each group id to a list of places", "see the comment at the top of the file", path
         )
+    by_group = Raw(entries, top.at("entries")[0], "entries")
     for gid in entries:
         if gid not in group_ids:
-            raise PipelineError(f"entries: unknown group {gid!r}", f"use one of {', '.join(group_ids)}", path, 1, 1)
+            raise by_group.error(gid, f"unknown group {gid!r}", f"use one of {', '.join(group_ids)}", path)
     places: list[Place] = []
     seen_ids: dict[str, int] = {}
     seen_forms: dict[str, str] = {}
+    part_of_at: dict[str, tuple[int, int]] = {}
     for gid in group_ids:
-        items = entries.get(gid) or []
-        lines = sequence_lines(path, "entries", gid)
-        for i, item in enumerate(items):
-            line = lines[i] if i < len(lines) else 1
+        listed = items(path, entries.get(gid), f"entries: {gid}", "list the group's places, one '- id: …' each")
+        for i, item in enumerate(listed):
             label = item.get("name") if isinstance(item, dict) else None
-            entry = Raw(item, line, f"place {label}" if label else f"{gid} entry #{i + 1}")
+            entry = Raw.item(listed, i, f"place {label}" if label else f"{gid} entry #{i + 1}")
+            line = entry.line
             check_fields(path, entry, ("id", "name", "forms"), ("note", "part_of", "exclude"))
             pid = text_field(path, entry, "id")
             if not TERM_ID.match(pid):
-                raise PipelineError(
-                    f"{entry.name}: id {pid!r} is not lower-case ASCII", "use letters, digits and hyphens", path, line, 1
-                )
+                raise entry.error("id", f"id {pid!r} is not lower-case ASCII", "use letters, digits and hyphens", path)
             if pid in seen_ids:
-                raise PipelineError(
-                    f"{entry.name}: id {pid!r} already used at line {seen_ids[pid]}", "choose another id", path, line, 1
-                )
+                raise entry.error("id", f"id {pid!r} already used at line {seen_ids[pid]}", "choose another id", path)
             seen_ids[pid] = line
             forms = string_list(path, entry, "forms")
             if not forms:
-                raise PipelineError(f"{entry.name}: no forms", "list how the text names it", path, line, 1)
+                raise entry.error("forms", "no forms", "list how the text names it", path)
             for form in forms:
                 if form in seen_forms:
-                    raise PipelineError(
-                        f"{entry.name}: form {form!r} also belongs to {seen_forms[form]}",
-                        "a form can name one entry only",
-                        path,
-                        line,
-                        1,
+                    raise entry.error(
+                        "forms", f"form {form!r} also belongs to {seen_forms[form]}", "a form can name one entry only", path
                     )
                 seen_forms[form] = entry.name
             part_of = item.get("part_of")
             if part_of is not None and not isinstance(part_of, str):
-                raise PipelineError(f"{entry.name}: part_of must be an id", "write part_of: qingdao", path, line, 1)
+                raise entry.error("part_of", "part_of must be an id", "write part_of: qingdao", path)
+            part_of_at[pid] = entry.at("part_of")
             places.append(
                 Place(
                     id=pid,
@@ -179,10 +167,13 @@ def _load_places(path: Path = PLACES) -> Places:
     for p in places:
         if p.part_of is not None and p.part_of not in seen_ids:
             raise PipelineError(
-                f"place {p.name}: part_of {p.part_of!r} is not an entry id", "name the id of another entry", path, p.line, 1
+                f"place {p.name}: part_of {p.part_of!r} is not an entry id",
+                "name the id of another entry",
+                path,
+                *part_of_at[p.id],
             )
         if p.part_of == p.id:
-            raise PipelineError(f"place {p.name}: part_of names itself", "remove part_of", path, p.line, 1)
+            raise PipelineError(f"place {p.name}: part_of names itself", "remove part_of", path, *part_of_at[p.id])
     return Places(tuple(groups), tuple(places), path)
 
 
@@ -299,40 +290,33 @@ class SeeAlso:
 @cache
 def _load_see_also(path: Path = SEE_ALSO) -> tuple[SeeAlso, ...]:
     """Load and validate a see-also file (``source/see-also.yml`` by default)."""
-    data = load_yaml(path) or []
-    if not isinstance(data, list):
-        raise PipelineError("see-also.yml must be a YAML list", "write one '- id: …' entry per link", path, 1, 1)
-    lines = sequence_lines(path)
+    data = items(path, load_yaml(path), "see-also.yml", "write one '- id: …' entry per link")
     result = []
     seen: dict[str, int] = {}
     for i, item in enumerate(data):
-        line = lines[i] if i < len(lines) else 1
         label = item.get("id") if isinstance(item, dict) else None
-        entry = Raw(item, line, f"see-also {label}" if label else f"see-also #{i + 1}")
+        entry = Raw.item(data, i, f"see-also {label}" if label else f"see-also #{i + 1}")
+        line = entry.line
         check_fields(path, entry, ("id", "source", "targets", "label", "reason"))
         sid = text_field(path, entry, "id")
         if not TERM_ID.match(sid):
-            raise PipelineError(f"{entry.name}: id is not lower-case ASCII", "use letters, digits and hyphens", path, line, 1)
+            raise entry.error("id", "id is not lower-case ASCII", "use letters, digits and hyphens", path)
         if sid in seen:
-            raise PipelineError(f"{entry.name}: id already used at line {seen[sid]}", "choose another id", path, line, 1)
+            raise entry.error("id", f"id already used at line {seen[sid]}", "choose another id", path)
         seen[sid] = line
         source = text_field(path, entry, "source")
         if not ANCHOR.match(source) or not source.startswith("p"):
-            raise PipelineError(
-                f"{entry.name}: source {source!r} is not a paragraph anchor", "write it like p1-3-2", path, line, 1
-            )
+            raise entry.error("source", f"source {source!r} is not a paragraph anchor", "write it like p1-3-2", path)
         targets = string_list(path, entry, "targets")
         if not targets:
-            raise PipelineError(f"{entry.name}: no targets", "list one or more anchors: ch3, s2-2, p2-2-1", path, line, 1)
+            raise entry.error("targets", "no targets", "list one or more anchors: ch3, s2-2, p2-2-1", path)
         for target in targets:
             if not ANCHOR.match(target):
-                raise PipelineError(
-                    f"{entry.name}: target {target!r} is not an anchor", "write ch3, s2-2 or p2-2-1", path, line, 1
-                )
+                raise entry.error("targets", f"target {target!r} is not an anchor", "write ch3, s2-2 or p2-2-1", path)
             if target == source:
-                raise PipelineError(f"{entry.name}: points to its own source", "remove that target", path, line, 1)
+                raise entry.error("targets", "points to its own source", "remove that target", path)
         if len(set(targets)) != len(targets):
-            raise PipelineError(f"{entry.name}: a target is listed twice", "remove the repeat", path, line, 1)
+            raise entry.error("targets", "a target is listed twice", "remove the repeat", path)
         result.append(SeeAlso(sid, source, targets, text_field(path, entry, "label"), text_field(path, entry, "reason"), line))
     return tuple(result)
 

@@ -36,18 +36,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pypinyin import Style, lazy_pinyin
 
 from .convert import Converter, to_traditional
-from .data import load_yaml, read_text
+from .data import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
 from .errors import PipelineError
 from .model import Chapter, Document, Paragraph, Section, chinese_numeral, citation
 from .paths import SOURCE
 from .render import PageContext, escape_md, front_matter
 from .ui import t as ui
-
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 GLOSSARY = SOURCE / "glossary.yml"
 GLOSSARY_IGNORE = SOURCE / "glossary-ignore.yml"
@@ -145,94 +142,6 @@ def paragraphs_under(target: object) -> Iterator[Paragraph]:
 
 
 @dataclass(frozen=True)
-class Raw:
-    """One entry of a data file as written, with the line it starts on."""
-
-    data: dict
-    line: int
-    name: str  # how error messages call it: 'term 三区三线'
-
-
-@cache
-def _compose(path: Path, mtime_ns: int) -> yaml.Node:
-    return yaml.compose(read_text(path), Loader=SAFE_LOADER)
-
-
-def sequence_lines(path: Path, *keys: str) -> list[int]:
-    """1-based start lines of the items of a YAML sequence (top level, or under ``keys``)."""
-    node = _compose(path, path.stat().st_mtime_ns)
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            return []
-        found = [v for k, v in node.value if getattr(k, "value", None) == key]
-        if not found:
-            return []
-        node = found[0]
-    if not isinstance(node, yaml.SequenceNode):
-        return []
-    return [item.start_mark.line + 1 for item in node.value]
-
-
-def check_fields(path: Path, entry: Raw, required: Sequence[str], optional: Sequence[str] = ()) -> None:
-    """Unknown or missing fields are errors that name the entry and the fix."""
-    if not isinstance(entry.data, dict):
-        raise PipelineError(f"{entry.name} must be a mapping", "see the comment at the top of the file", path, entry.line, 1)
-    known = list(required) + list(optional)
-    for key in entry.data:
-        if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise PipelineError(
-                f"{entry.name}: unknown field {key!r}",
-                f"{hint}known fields are {', '.join(known)}",
-                path,
-                entry.line,
-                1,
-            )
-    missing = [k for k in required if k not in entry.data]
-    if missing:
-        raise PipelineError(
-            f"{entry.name}: missing field{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
-            f"every entry needs {', '.join(required)}",
-            path,
-            entry.line,
-            1,
-        )
-
-
-def text_field(path: Path, entry: Raw, key: str, *, allow_empty: bool = False) -> str:
-    value = entry.data.get(key)
-    if value is None and allow_empty:
-        return ""
-    if not isinstance(value, str) or (not allow_empty and not value.strip()):
-        raise PipelineError(f"{entry.name}: {key} must be a non-empty string", f"write the {key} as text", path, entry.line, 1)
-    if value != value.strip():
-        raise PipelineError(f"{entry.name}: {key} has leading or trailing space", "remove it", path, entry.line, 1)
-    return value
-
-
-def list_field(path: Path, entry: Raw, key: str) -> list:
-    value = entry.data.get(key, [])
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise PipelineError(
-            f"{entry.name}: {key} must be a list", f"write {key}: [a, b] or one '- item' per line", path, entry.line, 1
-        )
-    return value
-
-
-def string_list(path: Path, entry: Raw, key: str) -> tuple[str, ...]:
-    items = list_field(path, entry, key)
-    for item in items:
-        if not isinstance(item, str) or not item.strip():
-            raise PipelineError(
-                f"{entry.name}: every item of {key} must be a non-empty string", "remove empty items", path, entry.line, 1
-            )
-    return tuple(items)
-
-
-@dataclass(frozen=True)
 class Exclusion:
     """A longer context in which a form is not the term: 引黄济青 for 济青."""
 
@@ -242,17 +151,17 @@ class Exclusion:
 
 def exclusions(path: Path, entry: Raw, forms: Sequence[str]) -> tuple[Exclusion, ...]:
     result = []
-    for i, item in enumerate(list_field(path, entry, "exclude"), 1):
-        sub = Raw(item, entry.line, f"{entry.name}, exclusion #{i}")
+    listed = list_field(path, entry, "exclude")
+    for i in range(len(listed)):
+        sub = Raw.item(listed, i, f"{entry.name}, exclusion #{i + 1}")
         check_fields(path, sub, ("context", "reason"))
         context, reason = text_field(path, sub, "context"), text_field(path, sub, "reason")
         if not any(f in context and f != context for f in forms):
-            raise PipelineError(
-                f"{sub.name}: context {context!r} does not contain the term",
+            raise sub.error(
+                "context",
+                f"context {context!r} does not contain the term",
                 "an exclusion context is a longer string that contains the term, e.g. 引黄济青 for 济青",
                 path,
-                entry.line,
-                1,
             )
         result.append(Exclusion(context, reason))
     return tuple(result)
@@ -400,34 +309,31 @@ def load(path: Path = GLOSSARY) -> Glossary:
     data = load_yaml(path)
     top = Raw(data, 1, path.name)
     check_fields(path, top, ("categories", "terms"))
-    cat_lines = sequence_lines(path, "categories")
+    listed = list_field(path, top, "categories")
     categories: list[Category] = []
-    for i, item in enumerate(list_field(path, top, "categories")):
-        entry = Raw(item, cat_lines[i] if i < len(cat_lines) else 1, f"category #{i + 1}")
+    for i in range(len(listed)):
+        entry = Raw.item(listed, i, f"category #{i + 1}")
         check_fields(path, entry, ("id", "name", "description"))
         cid = text_field(path, entry, "id")
         if not TERM_ID.match(cid):
-            raise PipelineError(
-                f"{entry.name}: id {cid!r} is not lower-case ASCII", "use letters, digits and hyphens", path, entry.line, 1
-            )
-        categories.append(Category(cid, text_field(path, entry, "name"), text_field(path, entry, "description")))
+            raise entry.error("id", f"id {cid!r} is not lower-case ASCII", "use letters, digits and hyphens", path)
+        name, description = text_field(path, entry, "name"), text_field(path, entry, "description")
+        if any(c.id == cid or c.name == name for c in categories):
+            raise entry.error("id", "another category has the same name or id", "give every category its own id and name", path)
+        categories.append(Category(cid, name, description))
     category_by_name = {c.name: c for c in categories}
-    if len(category_by_name) != len(categories) or len({c.id for c in categories}) != len(categories):
-        raise PipelineError("two categories share a name or an id", "give every category its own id and name", path, 1, 1)
 
-    term_lines = sequence_lines(path, "terms")
+    listed = list_field(path, top, "terms")
     raws = []
-    for i, item in enumerate(list_field(path, top, "terms")):
+    for i, item in enumerate(listed):
         name = f"term {item.get('term')}" if isinstance(item, dict) and item.get("term") else f"term #{i + 1}"
-        raws.append(Raw(item, term_lines[i] if i < len(term_lines) else 1, name))
+        raws.append(Raw.item(listed, i, name))
     names = {}
     for entry in raws:
         check_fields(path, entry, TERM_REQUIRED, TERM_OPTIONAL)
         term = text_field(path, entry, "term")
         if term in names:
-            raise PipelineError(
-                f"{entry.name}: listed twice (also at line {names[term]})", "merge the two entries", path, entry.line, 1
-            )
+            raise entry.error("term", f"listed twice (also at line {names[term]})", "merge the two entries", path)
         names[term] = entry.line
 
     terms: list[Term] = []
@@ -437,22 +343,15 @@ def load(path: Path = GLOSSARY) -> Glossary:
         terms.append(_term(path, entry, category_by_name, names))
         t = terms[-1]
         if t.id in ids:
-            raise PipelineError(
-                f"{entry.name}: id {t.id!r} is already used (line {ids[t.id]})",
-                "give one of them an explicit id",
-                path,
-                entry.line,
-                1,
-            )
+            raise entry.error("term", f"id {t.id!r} is already used (line {ids[t.id]})", "give one of them an explicit id", path)
         ids[t.id] = entry.line
         for form in t.forms:
             if form in forms_seen:
-                raise PipelineError(
-                    f"{entry.name}: form {form!r} also belongs to {forms_seen[form]}",
+                raise entry.error(
+                    "aliases" if form != t.term else "term",
+                    f"form {form!r} also belongs to {forms_seen[form]}",
                     "a form can name one term only",
                     path,
-                    entry.line,
-                    1,
                 )
             forms_seen[form] = t.term
     # Related terms by name → id.
@@ -464,15 +363,11 @@ def load(path: Path = GLOSSARY) -> Glossary:
             if name not in id_of:
                 close = difflib.get_close_matches(name, list(id_of), n=1)
                 hint = f"did you mean {close[0]}? " if close else ""
-                raise PipelineError(
-                    f"{entry.name}: related term {name!r} is not in the glossary",
-                    f"{hint}name another entry's term exactly",
-                    path,
-                    entry.line,
-                    1,
+                raise entry.error(
+                    "related", f"related term {name!r} is not in the glossary", f"{hint}name another entry's term exactly", path
                 )
             if name == t.term:
-                raise PipelineError(f"{entry.name}: lists itself as related", "remove it from related", path, entry.line, 1)
+                raise entry.error("related", "lists itself as related", "remove it from related", path)
             related.append(id_of[name])
         resolved.append(dataclasses.replace(t, related=tuple(related)))
     return Glossary(tuple(categories), tuple(resolved), path)
@@ -492,90 +387,74 @@ def _term(path: Path, entry: Raw, categories: Mapping[str, Category], names: Map
     defined_in = entry.data.get("defined_in")
     category_name = text_field(path, entry, "category")
     if category_name not in categories:
-        raise PipelineError(
-            f"{entry.name}: unknown category {category_name!r}",
+        raise entry.error(
+            "category",
+            f"unknown category {category_name!r}",
             f"use one of {', '.join(categories)} or add it under categories",
             path,
-            entry.line,
-            1,
         )
     category = categories[category_name]
     unsafe = _TITLE_UNSAFE.search(short)
     if unsafe:
-        raise PipelineError(
-            f"{entry.name}: short contains {unsafe.group()!r}, which cannot go into a tooltip",
+        raise entry.error(
+            "short",
+            f"short contains {unsafe.group()!r}, which cannot go into a tooltip",
             "use full-width quotes “…” and no backslash, <, > or &",
             path,
-            entry.line,
-            1,
         )
     # Pinyin: curated, checked against pypinyin; a difference needs a reason.
     han = any("\u3400" <= ch <= "\u9fff" for ch in term)
     if han and not pinyin:
-        raise PipelineError(
-            f"{entry.name}: no pinyin",
-            f"write it with tone marks, words separated by spaces: {pypinyin_of(term)}",
-            path,
-            entry.line,
-            1,
+        raise entry.error(
+            "pinyin", "no pinyin", f"write it with tone marks, words separated by spaces: {pypinyin_of(term)}", path
         )
     if not han and pinyin:
-        raise PipelineError(f"{entry.name}: a term without Han characters has no pinyin", "write pinyin: ''", path, entry.line, 1)
+        raise entry.error("pinyin", "a term without Han characters has no pinyin", "write pinyin: ''", path)
     if han:
         machine = pypinyin_of(term)
         agrees = normalise_pinyin(pinyin) == normalise_pinyin(machine)
         if not agrees and not correction:
-            raise PipelineError(
-                f"{entry.name}: pinyin {pinyin!r} differs from pypinyin {machine!r}",
+            raise entry.error(
+                "pinyin",
+                f"pinyin {pinyin!r} differs from pypinyin {machine!r}",
                 "fix the pinyin, or add pinyin_correction: with the reason pypinyin is wrong here",
                 path,
-                entry.line,
-                1,
             )
         if agrees and correction:
-            raise PipelineError(
-                f"{entry.name}: pinyin_correction given but the pinyin agrees with pypinyin",
+            raise entry.error(
+                "pinyin_correction",
+                "pinyin_correction given but the pinyin agrees with pypinyin",
                 "remove pinyin_correction",
                 path,
-                entry.line,
-                1,
             )
     term_id = entry.data.get("id") or ascii_slug(pinyin)
     if not isinstance(term_id, str) or not TERM_ID.match(term_id):
-        raise PipelineError(
-            f"{entry.name}: id {term_id!r} is not lower-case ASCII words joined by hyphens",
+        raise entry.error(
+            "id" if "id" in entry.data else "pinyin",
+            f"id {term_id!r} is not lower-case ASCII words joined by hyphens",
             "give an explicit id: such as pm2-5",
             path,
-            entry.line,
-            1,
         )
     if "id" in entry.data and pinyin and entry.data["id"] == ascii_slug(pinyin):
-        raise PipelineError(f"{entry.name}: explicit id equals the one derived from the pinyin", "remove id", path, entry.line, 1)
+        raise entry.error("id", "explicit id equals the one derived from the pinyin", "remove id", path)
     # Plan-defined terms quote the plan; everything else is an editor's note.
     if defined_in is not None:
         if not isinstance(defined_in, str) or not ANCHOR.match(defined_in) or not defined_in.startswith("p"):
-            raise PipelineError(
-                f"{entry.name}: defined_in {defined_in!r} is not a paragraph anchor", "write it like p3-3-3", path, entry.line, 1
-            )
+            raise entry.error("defined_in", f"defined_in {defined_in!r} is not a paragraph anchor", "write it like p3-3-3", path)
         if not quotes:
-            raise PipelineError(
-                f"{entry.name}: defined_in without quote", "quote the plan's own words from that paragraph", path, entry.line, 1
-            )
+            raise entry.error("defined_in", "defined_in without quote", "quote the plan's own words from that paragraph", path)
     elif quotes:
-        raise PipelineError(
-            f"{entry.name}: quote without defined_in", "name the paragraph the quote comes from", path, entry.line, 1
-        )
+        raise entry.error("quote", "quote without defined_in", "name the paragraph the quote comes from", path)
     if not ANCHOR.match(home) or home.startswith("p"):
-        raise PipelineError(
-            f"{entry.name}: home {home!r} is not a section or chapter anchor",
+        raise entry.error(
+            "home",
+            f"home {home!r} is not a section or chapter anchor",
             "write it like s3-1 (or ch2 for a chapter introduction)",
             path,
-            entry.line,
-            1,
         )
     for alias in aliases:
         if alias == term:
-            raise PipelineError(f"{entry.name}: alias equals the term", "remove it", path, entry.line, 1)
+            raise entry.error("aliases", "alias equals the term", "remove it", path)
     excl = exclusions(path, entry, (term, *aliases))
 
     def localized(convert) -> Localized:
@@ -631,20 +510,17 @@ class Ignored:
 @cache
 def load_ignore(path: Path = GLOSSARY_IGNORE) -> tuple[Ignored, ...]:
     """Candidate terms deliberately left out of the glossary, each with a reason."""
-    data = load_yaml(path) or []
-    lines = sequence_lines(path)
+    data = items(path, load_yaml(path), "the ignore list", "write one '- candidate: … reason: …' per item")
     result = []
     seen = set()
-    for i, item in enumerate(data if isinstance(data, list) else []):
-        entry = Raw(item, lines[i] if i < len(lines) else 1, f"ignored candidate #{i + 1}")
+    for i in range(len(data)):
+        entry = Raw.item(data, i, f"ignored candidate #{i + 1}")
         check_fields(path, entry, ("candidate", "reason"))
         candidate = text_field(path, entry, "candidate")
         if candidate in seen:
-            raise PipelineError(f"{entry.name}: {candidate!r} is listed twice", "remove one", path, entry.line, 1)
+            raise entry.error("candidate", f"{candidate!r} is listed twice", "remove one", path)
         seen.add(candidate)
         result.append(Ignored(candidate, text_field(path, entry, "reason"), entry.line))
-    if not isinstance(data, list):
-        raise PipelineError("the ignore list must be a YAML list", "write one '- candidate: … reason: …' per item", path, 1, 1)
     return tuple(result)
 
 

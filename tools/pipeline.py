@@ -52,6 +52,26 @@ class Result:
     report: Report
 
 
+def load_curated() -> None:
+    """Load and validate every curated file in ``source/``, so a malformed value stops the build first.
+
+    Each loader caches its result; the stages that use a file get the same object.
+    """
+    from . import crossref, glossary  # the site stages; imported here, they import the converter
+
+    data.errata()
+    data.removals()
+    data.manifest()
+    data.provenance()
+    data.lead_sentences()
+    to_simplified()
+    to_traditional()
+    glossary.load()
+    glossary.load_ignore()
+    crossref.load_places()
+    crossref.load_see_also()
+
+
 def clean_text(source: Source, report: Report) -> Tracked:
     """Repair, remove and normalise: the raw text up to (not including) conversion.
 
@@ -92,6 +112,7 @@ def convert_source(source: Source) -> Result:
     Every error about the source names the raw file's line and column, even
     when a later stage found it in the cleaned or Simplified text.
     """
+    load_curated()
     report = Report(str(source.path), source.sha256)
     try:
         tracked = clean_text(source, report)

@@ -42,6 +42,7 @@ def mojibake_edits(text: str, errata: Iterable[Erratum]) -> list[Edit]:
                 "a repair must be unambiguous",
                 "lengthen the raw span in source/errata.yml so it matches once",
                 "source/errata.yml",
+                erratum.entry_line or None,
             )
         edits += [(Edit(start, start + len(erratum.raw), erratum.repaired), erratum) for start in starts]
     edits.sort(key=lambda pair: pair[0])
@@ -51,6 +52,7 @@ def mojibake_edits(text: str, errata: Iterable[Erratum]) -> list[Edit]:
                 f"errata {first.id} and {second.id} overlap in the text (line {text.count(chr(10), 0, b.start) + 1})",
                 "make their raw spans disjoint in source/errata.yml",
                 "source/errata.yml",
+                second.entry_line or None,
             )
     return [edit for edit, _ in edits]
 
