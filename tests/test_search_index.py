@@ -10,12 +10,14 @@ sentences; 134 glossary entries) or from OpenCC's published variant tables
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
 from tools import variants
 from tools.errors import PipelineError
 from tools.model import Document, Notice
+from tools.paths import ROOT
 from tools.search import (
     VARIANTS,
     all_units,
@@ -217,3 +219,13 @@ def test_build_index_keeps_the_texts_as_the_model_has_them(simplified, mapping):
     texts = [p[1] for u in index["units"][:42] for p in u["p"]]
     assert [p.text for p in simplified.paragraphs()] == texts[6:]
     assert dataclasses.astuple(next(units(simplified)))[4] == index["units"][0]["t"]
+
+
+def test_the_product_reads_the_table_and_imports_no_tooling():
+    """The index builder and its hook read the committed table; neither imports the
+    derivation tool nor the test oracle."""
+    for path in ["tools/search.py", "tools/hooks/search_index.py"]:
+        source = (ROOT / path).read_text(encoding="utf-8")
+        modules = re.findall(r"^\s*(?:from|import)\s+([\w.]+)", source, re.M)
+        assert not [m for m in modules if m.endswith("variants") or m.startswith("tests")], (path, modules)
+        assert "opencc" not in modules, path
