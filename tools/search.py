@@ -1,31 +1,39 @@
 """The site's search index: the plan's own text, per script, with a character map.
 
-Search is exact substring matching (every word of the query must occur in a
-section, contiguously), run in the browser by ``assets/javascripts/qd.js`` on
-this index. Units are what a reader lands on: the notice, each chapter's
-introduction and each section. Ranking (done in the browser): a match in the
-section title first, then the section a glossary term calls home, then a
-match in a lead sentence, then by number of occurrences.
+Search is exact substring matching, run in the browser by
+``assets/javascripts/qd.js`` on this index. Units are what a reader lands on:
+the notice, each chapter's introduction and each section. A query is split
+into words at spaces and punctuation (any character that is not a letter,
+digit, mark or CJK radical; a full stop between digits belongs to the
+number: PM2.5), and
+a unit matches when every word occurs, contiguously, in its title or in one
+of its paragraphs, both compared in the *canonical* form. Ranking (done in
+the browser): the section a glossary term calls home first, then a match in
+the title, then a match in a lead sentence, then by number of occurrences.
 
-Script-insensitive search uses a *canonical* form of the text. Both scripts'
-texts are aligned character for character (the converter checks it), so the
-characters that stand for each other in this document, plus the other
-Traditional variants OpenCC knows for its Simplified characters (Hong Kong
-綫, …), give a character map under which any query and either script's text
-become the same canonical string. The map is drawn from the site's own text
-and checked here.
+The canonical form maps every character to the representative of its class.
+Both scripts' texts are aligned character for character (the converter checks
+it), so the characters that stand for each other in this document form
+classes (发/發, 着/著, 干/幹/乾); the pairs of ``source/search-variants.tsv``
+(OpenCC's default Traditional forms and Hong Kong and Taiwan variants, 綫 and
+衞 and 峯; full-width forms, radicals and ASCII case, derived by
+``python -m tools.variants``) join them. Under the map any query and either
+script's text become the same canonical string, which is checked here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-import opencc
-
+from .data import read_tsv
 from .errors import PipelineError
 from .model import Document
+from .paths import SOURCE
+
+VARIANTS = SOURCE / "search-variants.tsv"
 
 
 @dataclass(frozen=True)
@@ -84,15 +92,35 @@ def _texts(doc: Document) -> Iterator[str]:
             yield text
 
 
-def canonical_map(simplified: Document, traditional: Document) -> dict[str, str]:
-    """Map characters to a canonical form shared by both scripts.
+def load_variants(path: Path = VARIANTS) -> tuple[tuple[str, str], ...]:
+    """The variant pairs of ``source/search-variants.tsv`` (derived by ``python -m tools.variants``)."""
+    pairs = []
+    for line, row in read_tsv(path, ("char", "variant", "source")):
+        if len(row["char"]) != 1 or len(row["variant"]) != 1 or row["char"] == row["variant"]:
+            raise PipelineError(
+                f"{row['char']!r} / {row['variant']!r} is not a pair of two different characters",
+                "regenerate the table with python -m tools.variants",
+                path,
+                line,
+                1,
+            )
+        pairs.append((row["char"], row["variant"]))
+    return tuple(pairs)
+
+
+def canonical_map(simplified: Document, traditional: Document, variants: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Map characters to a canonical form shared by both scripts and by the variants readers type.
 
     Characters that stand for each other anywhere in this document (发/發,
-    and also 着/著, since Taiwan writes 著 for both) form one class; every
-    member maps to one representative, the class's most frequent Simplified
-    character. Other Traditional variants OpenCC gives for the document's
-    Simplified characters join their class. Applying the map to either
-    script's text gives the same canonical string, which is checked.
+    and also 着/著, since Taiwan writes 著 for both) form one class, and so do
+    the ``variants`` pairs (OpenCC's default Traditional forms and Hong Kong
+    and Taiwan variants 签/籤, 線/綫, full-width and case forms Ｐ/P/p, …). Of
+    the classes, those that hold a character of the document are kept (every
+    character of the Traditional text is in the Simplified text or in the
+    class of the one it stands for); every member maps to one
+    representative, the class's most frequent Simplified character (the
+    smallest code point on a tie). Applying the map to either script's text
+    gives the same canonical string, which :func:`build_index` checks.
     """
     parent: dict[str, str] = {}
 
@@ -112,19 +140,17 @@ def canonical_map(simplified: Document, traditional: Document) -> dict[str, str]
         for s, t in zip(hans, hant, strict=True):
             if s != t:
                 union(s, t)
+    for a, b in variants:
+        union(a, b)
     frequency = Counter(ch for text in _texts(simplified) for ch in text)
-    variants = [opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk")]
-    for s in sorted(frequency):
-        for cc in variants:
-            form = cc.convert(s)
-            if len(form) == 1 and form != s and form not in frequency:
-                union(s, form)
     classes: dict[str, list[str]] = {}
     for ch in parent:
         classes.setdefault(find(ch), []).append(ch)
     mapping: dict[str, str] = {}
     for root, members in classes.items():
         members = sorted({root, *members})
+        if frequency.keys().isdisjoint(members):
+            continue
         rep = max(members, key=lambda ch: (frequency[ch], -ord(ch)))
         for ch in members:
             if ch != rep:
@@ -136,13 +162,35 @@ def canonical(text: str, mapping: dict[str, str]) -> str:
     return "".join(mapping.get(ch, ch) for ch in text)
 
 
+def utf16_length(text: str) -> int:
+    """Length in UTF-16 code units, as the browser counts (𢧐 is 2).
+
+    >>> utf16_length("线綫"), utf16_length("𢧐")
+    (2, 2)
+    """
+    return len(text.encode("utf-16-le")) // 2
+
+
 def build_index(doc: Document, simplified: Document, mapping: dict[str, str], home_terms: dict[str, dict]) -> dict:
-    """The JSON index for ``doc``'s script; checks that canonicalising it gives the Simplified text."""
+    """The JSON index for ``doc``'s script.
+
+    Checks that canonicalising it gives the canonical Simplified text, and that
+    every character of the text keeps its length in the browser's UTF-16 when
+    canonicalised (the browser marks matches in the text at their canonical
+    offsets).
+    """
     for mine, hans in zip(_texts(doc), _texts(simplified), strict=True):
         if canonical(mine, mapping) != canonical(hans, mapping):
             raise PipelineError(
                 f"canonical form of {mine[:20]!r}… differs from the Simplified text", "fix the character map", None
             )
+        for ch in set(mine) & mapping.keys():
+            if utf16_length(ch) != utf16_length(mapping[ch]):
+                raise PipelineError(
+                    f"{ch!r} in the text maps to {mapping[ch]!r} of another UTF-16 length",
+                    "keep the pair out of source/search-variants.tsv, or map within the same plane",
+                    None,
+                )
     return {
         "script": doc.script,
         "canon": "".join(k + v for k, v in mapping.items()),

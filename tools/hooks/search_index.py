@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:
 
 from tools.errors import PipelineError  # noqa: E402
 from tools.model import document_from_dict  # noqa: E402
-from tools.search import build_index, canonical_map  # noqa: E402
+from tools.search import build_index, canonical_map, load_variants  # noqa: E402
 
 
 def _load(docs_dir: Path, script: str):
@@ -49,7 +49,7 @@ def on_post_build(config):
         docs_dir = docs_dir.parent
     try:
         hans, hant = _load(docs_dir, "zh-Hans"), _load(docs_dir, "zh-Hant")
-        mapping = canonical_map(hans, hant)
+        mapping = canonical_map(hans, hant, load_variants())
         terms = _home_terms()
         out = Path(config.site_dir)
         # The i18n plugin builds zh-Hant into <site>/zh-Hant; write at the root.

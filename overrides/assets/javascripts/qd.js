@@ -2,9 +2,10 @@
  * qd.js — the reader-side behaviour of the site, with no dependencies:
  *
  *   search       full-text search on the plan's own text (index written by
- *                tools/hooks/search_index.py), exact substring matching,
- *                queries in either script on either script's site, ?q= in
- *                the URL opens it;
+ *                tools/hooks/search_index.py), exact substring matching in
+ *                a canonical form shared by both scripts and the variants
+ *                readers type (綫, 着/著, full-width and lower-case Latin),
+ *                ?q= in the URL opens it;
  *   highlight    ?h= on a page marks the searched words and the landing
  *                paragraph;
  *   script link  the language switch keeps the reader's place (#anchor);
@@ -26,13 +27,23 @@
 
   /* ------------------------------------------------------------ helpers */
 
-  function words(query) {
+  /* What separates the words of a query: any character that is not a
+     letter, a number, a mark or a CJK or Kangxi radical (symbols that stand
+     for ideographs): spaces, punctuation, other symbols; except a full stop
+     between two digits (PM2.5, ２．５). */
+  var SEPARATOR = /(?:[^\p{L}\p{N}\p{M}\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5.\uFF0E]|(?<!\p{Nd})[.\uFF0E]|[.\uFF0E](?!\p{Nd}))+/u;
+
+  function unique(list) {
     var seen = {};
-    return (query || "").split(/[\s\u3000]+/).filter(function (w) {
+    return list.filter(function (w) {
       if (!w || seen[w]) return false;
       seen[w] = true;
       return true;
     });
+  }
+
+  function words(query) {
+    return unique(String(query || "").split(SEPARATOR));
   }
 
   function count(haystack, needle) {
@@ -81,14 +92,15 @@
     var canon = {};
     var chars = Array.from(data.canon);
     for (var i = 0; i + 1 < chars.length; i += 2) canon[chars[i]] = chars[i + 1];
+    // By code point: the map also holds characters outside the BMP. The
+    // index builder checks that the text's canonical form keeps its length,
+    // so an offset in one is an offset in the other.
     function toCanon(s) {
       var out = "";
-      for (var j = 0; j < s.length; j++) out += canon[s[j]] || s[j];
+      for (var ch of s) out += canon[ch] || ch;
       return out;
     }
-    var seen = {};
     function field(text) {
-      for (var j = 0; j < text.length; j++) seen[text[j]] = true;
       return { text: text, canon: toCanon(text) };
     }
     this.toCanon = toCanon;
@@ -104,7 +116,6 @@
         })
       };
     });
-    this.chars = seen;
     // Glossary forms (term and aliases) → the section that develops the term.
     var terms = {};
     Object.keys(data.terms || {}).forEach(function (t) {
@@ -114,40 +125,33 @@
     this.terms = terms;
   }
 
-  /* Search: every word must occur, contiguously, in the unit (title or text).
-     A query typed only with characters this script's text uses is matched
-     as typed; otherwise both sides are compared in the canonical form. */
+  /* Search: every word of the query must occur, contiguously, in the unit's
+     title or one of its paragraphs, both compared in the canonical form. */
   Index.prototype.search = function (query) {
     var ws = words(query);
     if (!ws.length) return { words: ws, results: [] };
-    var chars = this.chars;
-    var native = ws.every(function (w) {
-      for (var j = 0; j < w.length; j++) if (!chars[w[j]]) return false;
-      return true;
-    });
-    var key = native ? "text" : "canon";
-    var needles = native ? ws : ws.map(this.toCanon);
-    var term = ws.length === 1 ? this.terms[this.toCanon(ws[0])] : null;
+    var needles = unique(ws.map(this.toCanon));
+    var term = needles.length === 1 ? this.terms[needles[0]] : null;
     var home = term && term.home;
     var results = [];
     this.units.forEach(function (u) {
       var total = 0;
       for (var k = 0; k < needles.length; k++) {
-        var c = count(u.title[key], needles[k]);
-        u.paras.forEach(function (p) { c += count(p[key], needles[k]); });
+        var c = count(u.title.canon, needles[k]);
+        u.paras.forEach(function (p) { c += count(p.canon, needles[k]); });
         if (!c) return;
         total += c;
       }
-      var inTitle = needles.every(function (n) { return u.title[key].indexOf(n) >= 0; });
+      var inTitle = needles.every(function (n) { return u.title.canon.indexOf(n) >= 0; });
       var inLead = needles.every(function (n) {
-        return u.paras.some(function (p) { return p.lead && p[key].slice(0, p.lead).indexOf(n) >= 0; });
+        return u.paras.some(function (p) { return p.lead && p.canon.slice(0, p.lead).indexOf(n) >= 0; });
       });
       // The section the plan develops a glossary term in comes first, then its
       // glossary entry; glossary entries that merely mention the words come last.
       var tier = u.kind === "term"
-        ? (inTitle && needles.join("") === u.title[key] ? 0.5 : 4)
+        ? (inTitle && needles.join("") === u.title.canon ? 0.5 : 4)
         : home && home === u.anchor ? 0 : inTitle ? 1 : inLead ? 2 : 3;
-      results.push({ unit: u, tier: tier, hits: total, key: key, needles: needles });
+      results.push({ unit: u, tier: tier, hits: total, needles: needles });
     });
     // A glossary term's home section comes first even where the plan writes
     // it in another form there (自贸试验区 for 自由贸易试验区).
@@ -157,7 +161,7 @@
         var forms = term.forms.filter(function (f) {
           return homeUnit.title.canon.indexOf(f) >= 0 || homeUnit.paras.some(function (p) { return p.canon.indexOf(f) >= 0; });
         });
-        results.push({ unit: homeUnit, tier: 0, hits: 0, key: "canon", needles: forms.length ? forms : needles });
+        results.push({ unit: homeUnit, tier: 0, hits: 0, needles: forms.length ? forms : needles });
       }
     }
     results.sort(function (a, b) {
@@ -187,16 +191,16 @@
     }
 
     function link(result) {
-      var u = result.unit, needles = result.needles, key = result.key;
+      var u = result.unit, needles = result.needles;
       var target = u.anchor, shown = [];
       for (var i = 0; i < u.paras.length; i++) {
-        if (u.paras[i][key].indexOf(needles[0]) >= 0) { target = u.paras[i].anchor; break; }
+        if (u.paras[i].canon.indexOf(needles[0]) >= 0) { target = u.paras[i].anchor; break; }
       }
       // What the matched words look like in this page's own script.
       needles.forEach(function (n) {
         var fields = [u.title].concat(u.paras);
         for (var j = 0; j < fields.length; j++) {
-          var at = fields[j][key].indexOf(n);
+          var at = fields[j].canon.indexOf(n);
           if (at >= 0) { shown.push(fields[j].text.slice(at, at + n.length)); return; }
         }
       });
@@ -204,9 +208,9 @@
     }
 
     function snippets(result) {
-      var out = [], u = result.unit, key = result.key;
+      var out = [], u = result.unit;
       for (var i = 0; i < u.paras.length && out.length < 2; i++) {
-        var p = u.paras[i], ranges = rangesOf(p[key], result.needles);
+        var p = u.paras[i], ranges = rangesOf(p.canon, result.needles);
         if (!ranges.length) continue;
         var from = Math.max(0, ranges[0][0] - 24), to = Math.min(p.text.length, ranges[0][1] + 56);
         var text = p.text.slice(from, to);
@@ -235,7 +239,7 @@
         var art = el("article", "md-search-result__article md-typeset");
         if (u.kind === "section" || u.kind === "term") art.appendChild(el("div", "qd-result__where", u.chapter));
         var title = el("div", "qd-result__title");
-        appendMarked(title, u.title.text, rangesOf(u.title[r.key], r.needles));
+        appendMarked(title, u.title.text, rangesOf(u.title.canon, r.needles));
         art.appendChild(title);
         snippets(r).forEach(function (s) {
           var p = el("p", "qd-result__snippet");
