@@ -127,13 +127,13 @@ def test_variant_table_is_current():
     assert [line for line in committed if not line.startswith("#")][1:] == ["\t".join(r) for r in variants.rows()]
 
 
-@pytest.mark.parametrize("row", ["ab\tc", "a\tbc", "a\ta", "\ta"])
-def test_variant_table_errors_name_the_line(tmp_path, row):
+@pytest.mark.parametrize(("row", "column"), [("ab\tc", 1), ("a\tbc", 3), ("a\ta", 3), ("\ta", 1)])
+def test_variant_table_errors_name_the_line(tmp_path, row, column):
     bad = tmp_path / "variants.tsv"
     bad.write_text(f"# comment\nchar\tvariant\tsource\n線\t綫\tHKVariants\n{row}\tX\n", encoding="utf-8")
     with pytest.raises(PipelineError) as err:
         load_variants(bad)
-    assert (err.value.path, err.value.line, err.value.column) == (bad, 4, 1)
+    assert (err.value.path, err.value.line, err.value.column) == (bad, 4, column)  # the offending cell
     assert "python -m tools.variants" in err.value.hint
 
 

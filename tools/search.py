@@ -95,16 +95,17 @@ def _texts(doc: Document) -> Iterator[str]:
 def load_variants(path: Path = VARIANTS) -> tuple[tuple[str, str], ...]:
     """The variant pairs of ``source/search-variants.tsv`` (derived by ``python -m tools.variants``)."""
     pairs = []
-    for line, row in read_tsv(path, ("char", "variant", "source")):
-        if len(row["char"]) != 1 or len(row["variant"]) != 1 or row["char"] == row["variant"]:
-            raise PipelineError(
-                f"{row['char']!r} / {row['variant']!r} is not a pair of two different characters",
+    for row in read_tsv(path, ("char", "variant", "source")):
+        char, variant = row.cells["char"], row.cells["variant"]
+        if len(char) != 1 or len(variant) != 1 or char == variant:
+            column = "char" if len(char) != 1 else "variant"
+            raise row.error(
+                column,
+                f"{char!r} / {variant!r} is not a pair of two different characters",
                 "regenerate the table with python -m tools.variants",
                 path,
-                line,
-                1,
             )
-        pairs.append((row["char"], row["variant"]))
+        pairs.append((char, variant))
     return tuple(pairs)
 
 
