@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from html.parser import HTMLParser
@@ -12,13 +11,12 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from tools.search import all_units
-from tools.text import han_only
 
 PAGES = ["", "ch01/", "ch02/", "ch03/", "ch04/", "ch05/", "ch06/", "ch07/", "ch08/", "ch09/", "ch10/"]
 
 
 class Page(HTMLParser):
-    """Ids, links, resources, attributes and text of one HTML file."""
+    """Ids, links, resources and attributes of one HTML file."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -27,10 +25,6 @@ class Page(HTMLParser):
         self.resources: list[str] = []
         self.handlers: list[str] = []
         self.lang = ""
-        self.stack: list[str] = []
-        self.article_text: list[str] = []
-        self.in_article = 0
-        self.skip = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -46,27 +40,6 @@ class Page(HTMLParser):
         if tag == "link" and a.get("href") and loaded & set((a.get("rel") or "").split()):
             self.resources.append(a["href"])
         self.handlers += [f"{tag}[{k}]" for k in a if k.startswith("on")]
-        if tag == "article":
-            self.in_article += 1
-        classes = (a.get("class") or "").split()
-        # The edition's own additions inside the article: permalinks, see-also notes.
-        if self.in_article and ({"para-link", "headerlink", "see-also"} & set(classes) or tag in ("script", "style")):
-            self.skip += 1
-            self.stack.append(tag)
-        elif self.skip:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.in_article -= 1
-        if self.skip and self.stack:
-            self.stack.pop()
-            if not self.stack:
-                self.skip = 0
-
-    def handle_data(self, data):
-        if self.in_article and not self.skip:
-            self.article_text.append(data)
 
 
 def parse(path: Path) -> Page:
@@ -132,18 +105,6 @@ def test_nothing_loads_from_another_host(pages):
 def test_no_inline_event_handlers(pages):
     for rel, page in pages.items():
         assert page.handlers == [], rel
-
-
-def test_html_text_holds_the_plan_in_order(built_site, pages, simplified, traditional):
-    for doc, prefix in ((simplified, ""), (traditional, "zh-Hant/")):
-        for c in doc.chapters:
-            expected = han_only(c.heading + "".join(p.text for p in c.intro))
-            for s in c.sections:
-                expected += han_only(s.heading + "".join(p.text for p in s.paragraphs))
-            text = han_only(html.unescape("".join(pages[f"{prefix}{c.slug}/index.html"].article_text)))
-            # The page adds only its PDF link label around the plan text.
-            assert expected in text, (doc.script, c.slug)
-            assert len(text) - len(expected) <= len(han_only("下载本章PDF")), (doc.script, c.slug)
 
 
 def test_lead_sentences_are_bold(built_site, simplified):

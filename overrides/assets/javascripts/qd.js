@@ -328,13 +328,18 @@
 
   /* ------------------------------------------------------------ highlight */
 
+  /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
+     hold none of the plan's text, so search words are never marked in them.
+     The same list as EDITION_MARKS in tools/render.py (a test compares them). */
+  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions";
+
   /* Mark every occurrence of `needles` inside the text of `block`, also
      across element boundaries (a term link in the middle of a match). */
   function markBlock(block, needles) {
     var nodes = [], text = "";
     var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
-        return n.parentNode.closest(".para-link, .headerlink, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        return n.parentNode.closest(OWN_MARKS + ", mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       }
     });
     for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
