@@ -359,6 +359,15 @@
     return ranges.length;
   }
 
+  /* The id the URL's hash names, percent-decoded. A hash that is not valid
+     percent-encoded UTF-8 (a lone "%", "%E4%B8", "%ZZ", an encoded lone
+     surrogate) names no element of ours: it is taken as written instead of
+     throwing URIError, which would stop the rest of this script. */
+  function hashId() {
+    var raw = location.hash.slice(1);
+    try { return decodeURIComponent(raw); } catch (e) { return raw; }
+  }
+
   function highlightFromUrl() {
     var h = new URL(location.href).searchParams.get("h");
     var article = doc.querySelector(".md-content article");
@@ -368,7 +377,7 @@
     for (var i = 0; i < blocks.length; i++) {
       if (!blocks[i].querySelector("p, li")) markBlock(blocks[i], needles);
     }
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = hashId();
     var target = id && doc.getElementById(id);
     if (target) {
       target.classList.add("qd-target");
@@ -383,7 +392,7 @@
      section), else the last paragraph or heading whose top is above the
      bottom of the header. */
   function currentAnchor() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = hashId();
     var target = id && doc.getElementById(id);
     if (target) {
       var box = target.getBoundingClientRect();
