@@ -264,6 +264,13 @@ def _elements(article: cssselect2.ElementWrapper, selector: str) -> list[ET.Elem
     return [e.etree_element for e in article.query_all(selector)]
 
 
+def texts_by_id(path: Path) -> dict[str, str]:
+    """Every element with an id in a built page's article → its text, the edition's marks taken out."""
+    article = _article(path)
+    marks = set(_elements(article, ", ".join(EDITION_MARKS)))
+    return {e.get("id"): _text(e, marks) for e in _elements(article, "[id]")}
+
+
 def _rest(article: cssselect2.ElementWrapper, compared: list[ET.Element], marks: set[ET.Element]) -> str:
     """The article's text outside the elements compared and the edition's marks."""
     return _text(article.etree_element, set(compared) | marks)

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.test_fidelity import texts_by_id
 from tools.search import all_units
 
 PAGES = ["", "ch01/", "ch02/", "ch03/", "ch04/", "ch05/", "ch06/", "ch07/", "ch08/", "ch09/", "ch10/"]
@@ -120,6 +121,38 @@ def test_search_index_holds_every_unit(built_site, simplified, traditional):
         assert [(u["u"], u["a"]) for u in index["units"]] == [(u.page, u.anchor) for u in all_units(doc)]
         text = "".join(p[1] for u in index["units"] for p in u["p"])
         assert all(p.text in text for p in doc.paragraphs())
+
+
+def test_every_search_link_lands_on_its_text(built_site, pages, simplified, traditional):
+    """Every place the built search index sends a reader — a unit's anchor and
+    each of its paragraphs' — is an id in that built page, and for the plan's
+    units the element there holds the paragraph's text; every part of the
+    notice is on the home page under an id the index uses for it. Read from
+    the built files only, so an anchor renamed in one module (render, search,
+    pdf) fails here."""
+    checked = 0
+    for doc, prefix in ((simplified, ""), (traditional, "zh-Hant/")):
+        index = json.loads((built_site / "search" / f"{doc.script}.json").read_text(encoding="utf-8"))
+        texts: dict[str, dict[str, str]] = {}
+        for unit in index["units"]:
+            page = f"{prefix}{unit['u']}index.html"
+            anchors = [unit["a"], *(p[0] for p in unit["p"])]
+            assert [a for a in anchors if a not in pages[page].ids] == [], (page, unit["a"])
+            if unit["k"] == "term":  # the glossary entry's heading; its texts are the definition below it
+                continue
+            shown = texts.setdefault(page, texts_by_id(built_site / page))
+            for anchor, text, _ in unit["p"]:
+                assert shown[anchor] == text, (page, anchor)
+                checked += 1
+        n = doc.notice
+        notice = [u for u in index["units"] if u["k"] == "notice"]
+        assert len(notice) == 1
+        home = texts_by_id(built_site / prefix / "index.html")
+        for part in [n.number, n.addressees, *n.body, n.signature, n.date, n.note]:
+            on_page = {anchor for anchor, text in home.items() if text == part}
+            in_index = {anchor for anchor, text, _ in notice[0]["p"] if text == part}
+            assert on_page & in_index, (doc.script, part, on_page, in_index)
+    assert checked == 2 * (91 + 6)
 
 
 def test_language_switch_links_to_the_same_page(pages):
