@@ -15,6 +15,10 @@ sys.path.insert(0, str(ROOT))
 from tools.paths import RAW  # noqa: E402
 from tools.pipeline import convert_file  # noqa: E402
 
+# The tests check the dates a build gives by itself (the plan's 成文日期), so a
+# SOURCE_DATE_EPOCH in the caller's environment must not reach the builds.
+os.environ.pop("SOURCE_DATE_EPOCH", None)
+
 
 @pytest.fixture(scope="session")
 def result():
