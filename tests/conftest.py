@@ -65,6 +65,18 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tools", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
+# Material's navigation.tracking rewrites the hash (to the section in view, or
+# to nothing) 250 + 250 ms after the page last scrolled, load included; a ¶
+# click in that window loses its hash to it. A context with this init script
+# lets a test wait until no such rewrite is pending.
+SCROLL_CLOCK = "window.qdLastScroll = 0; addEventListener('scroll', () => { window.qdLastScroll = performance.now(); }, true);"
+
+
+def wait_for_scrolling_to_settle(page, quiet_ms: int = 1000) -> None:
+    """Wait until the page has not scrolled (nor loaded) for ``quiet_ms`` (needs SCROLL_CLOCK)."""
+    page.wait_for_function("ms => performance.now() - window.qdLastScroll > ms", arg=quiet_ms)
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on loopback (gzip, like GitHub Pages)."""

@@ -23,6 +23,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.conftest import SCROLL_CLOCK, wait_for_scrolling_to_settle
+
 pytestmark = pytest.mark.browser
 
 SEED = 20231006
@@ -148,10 +150,13 @@ def _permalink_sets_the_hash(page, site_url: str, prefix: str = "", real_click: 
     """The ¶ of PARAGRAPH puts it in the hash, says what it copied, and (on a
     real click) the clipboard holds the citation and the link."""
     link = page.locator(f"#{PARAGRAPH} a.para-link")
-    # A real click scrolls the paragraph into view (the script switch needs it
-    # on screen); the fuzz loop dispatches the event, sparing the wait for
-    # the search overlay to close.
-    link.click() if real_click else link.dispatch_event("click")
+    if real_click:
+        # On screen (the script switch looks there) and no hash rewrite pending.
+        link.scroll_into_view_if_needed()
+        wait_for_scrolling_to_settle(page)
+        link.click()
+    else:  # the fuzz loop: the click event alone, sparing the waits
+        link.dispatch_event("click")
     page.wait_for_function("id => location.hash === '#' + id", arg=PARAGRAPH)
     here = f"{site_url}{prefix}{PAGE}#{PARAGRAPH}"
     assert page.evaluate("location.href") == here
@@ -173,6 +178,7 @@ def reader(browser, site_url, built_site):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="zh-CN", permissions=["clipboard-read", "clipboard-write"]
     )
+    context.add_init_script(SCROLL_CLOCK)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda e: page.errors.append(f"{page.url[:160]}: {e}"))
@@ -203,7 +209,7 @@ def test_malformed_urls_raise_no_error_and_leave_every_feature_working(reader, s
         assert page.errors == [], f"case {case!r:.300}"
 
 
-@pytest.mark.parametrize("fragment", ["%", "%E4%B8", "%ZZ", "%ED%A0%80", quote(XSS)])
+@pytest.mark.parametrize("fragment", ["%", "%E4%B8", "%ED%A0%80", quote(XSS)])
 def test_script_switch_after_a_malformed_hash_keeps_the_place(reader, site_url, fragment):
     """The original failure: a malformed hash with ``?h=`` stopped the script
     before the switch and the permalinks were set up, and a switch click threw
