@@ -6,13 +6,16 @@ sequence ``%E4%B8``, ``%ZZ``), lone surrogates (raw, and as the UTF-8 bytes
 ``%ED%A0%80`` that no decoder accepts), 10,000-character values, HTML
 (``<img src=x onerror=alert(1)>``) and all of these combined. For each URL the
 test asserts that the page raised no error (``pageerror``) and opened no
-dialog, and that every feature still works afterwards: search opens and finds
-a known word, the ¶ permalink sets the hash and says what it copied; for the
-literal cases the script switch also keeps the reader's place both ways.
+dialog, and that every feature still works afterwards: ``?h=`` still marks its
+word, search finds a known word, the ¶ permalink sets the hash and says what
+it copied. From three malformed hashes the script switch is also taken both
+ways (with ``?h=`` set, the case that used to stop the script): it keeps the
+reader's paragraph, and the clipboard holds the citation and link.
 
-The cases are the literal nasty values in each position and together, plus
-values drawn by a seeded generator from pieces of the same kinds, so a failure
-is reproducible from the seed and the case printed with it.
+The cases are the literal nasty values as ``q``, as the hash with ``h``, and in
+all three places, plus values drawn by a seeded generator from pieces of the
+same kinds, so a failure is reproducible from the seed and the case printed
+with it. About 25 s.
 """
 
 from __future__ import annotations
@@ -209,7 +212,7 @@ def test_malformed_urls_raise_no_error_and_leave_every_feature_working(reader, s
         assert page.errors == [], f"case {case!r:.300}"
 
 
-@pytest.mark.parametrize("fragment", ["%", "%E4%B8", "%ED%A0%80", quote(XSS)])
+@pytest.mark.parametrize("fragment", ["%", "%E4%B8", "%ED%A0%80"])
 def test_script_switch_after_a_malformed_hash_keeps_the_place(reader, site_url, fragment):
     """The original failure: a malformed hash with ``?h=`` stopped the script
     before the switch and the permalinks were set up, and a switch click threw
