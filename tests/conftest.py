@@ -15,6 +15,10 @@ sys.path.insert(0, str(ROOT))
 from tools.paths import RAW  # noqa: E402
 from tools.pipeline import convert_file  # noqa: E402
 
+# The tests check the dates a build gives by itself (the plan's 成文日期), so a
+# SOURCE_DATE_EPOCH in the caller's environment must not reach the builds.
+os.environ.pop("SOURCE_DATE_EPOCH", None)
+
 
 @pytest.fixture(scope="session")
 def result():
@@ -59,6 +63,18 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """Run ``python -m tools`` with ``args``; return the finished process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "tools", *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+# Material's navigation.tracking rewrites the hash (to the section in view, or
+# to nothing) 250 + 250 ms after the page last scrolled, load included; a ¶
+# click in that window loses its hash to it. A context with this init script
+# lets a test wait until no such rewrite is pending.
+SCROLL_CLOCK = "window.qdLastScroll = 0; addEventListener('scroll', () => { window.qdLastScroll = performance.now(); }, true);"
+
+
+def wait_for_scrolling_to_settle(page, quiet_ms: int = 1000) -> None:
+    """Wait until the page has not scrolled (nor loaded) for ``quiet_ms`` (needs SCROLL_CLOCK)."""
+    page.wait_for_function("ms => performance.now() - window.qdLastScroll > ms", arg=quiet_ms)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ from urllib.parse import quote
 
 import pytest
 
+from tests.conftest import SCROLL_CLOCK, wait_for_scrolling_to_settle
+
 pytestmark = pytest.mark.browser
 
 TEXT_WITHOUT_PERMALINK = (
@@ -114,8 +116,10 @@ def test_no_results_is_said(page, site_url):
 
 def test_paragraph_link_copies_the_citation(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(SCROLL_CLOCK)
     pg = context.new_page()
     pg.goto(site_url + "ch03/")
+    wait_for_scrolling_to_settle(pg)
     pg.locator("#p3-1-2 a.para-link").click()
     pg.wait_for_function("location.hash === '#p3-1-2'")
     copied = pg.evaluate("navigator.clipboard.readText()")

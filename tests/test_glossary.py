@@ -139,15 +139,19 @@ def test_validation_passes_for_both_scripts(docs):
 # --------------------------------------------------------------------------- coverage
 
 
-def uncovered_candidates(doc: Document, terms) -> list[tuple[str, str]]:
-    """Candidates that are neither terms, nor ignored, nor inside a term's occurrence."""
+def uncovered_candidates(doc: Document, terms, ignored: set[str] | None = None) -> list[tuple[str, str]]:
+    """Candidates that are neither terms, nor ignored, nor inside a term's occurrence.
+
+    ``ignored`` defaults to source/glossary-ignore.yml (Simplified), converted to ``doc``'s script.
+    """
     script = doc.script
     convert = to_traditional() if script == "zh-Hant" else (lambda s: s)
-    ignored = {convert(i.candidate) for i in gl.load_ignore()}
+    ignored = {i.candidate for i in gl.load_ignore()} if ignored is None else ignored
+    ignored = {convert(i) for i in ignored}
     forms = forms_of(terms, script)
     missing = []
     for p in doc.paragraphs():
-        spans = [(m.start, m.end) for m in gl.find_terms(p.text, script)]
+        spans = [(m.start, m.end) for m in gl.find_terms(p.text, script, terms)]
         for c in sorted(gl.candidates(p.text)):
             if c in forms or c in ignored:
                 continue
@@ -166,19 +170,18 @@ def test_every_candidate_term_is_covered(docs, terms, script):
 
 
 def test_coverage_check_can_fail(docs, terms):
-    """Without 三区三线 and with an empty ignore list, the check reports them."""
-    reduced = tuple(t for t in terms if t.term != "三区三线")
+    """The check itself reports a planted quoted term, and 三区三线 once it leaves
+    the glossary, and 街头绿地 once the ignore list is empty."""
     doc = docs["zh-Hans"]
-    found = set()
-    for p in doc.paragraphs():
-        spans = [(m.start, m.end) for m in gl.find_terms(p.text, "zh-Hans", reduced)]
-        for c in gl.candidates(p.text):
-            if c not in forms_of(reduced, "zh-Hans") and not any(
-                s <= p.text.find(c) and p.text.find(c) + len(c) <= e for s, e in spans
-            ):
-                found.add(c)
+    sentence = "加快构建梯次分布、错位发展、链式配套、紧密协作的现代产业发展格局。"
+    assert [p.anchor for p in doc.paragraphs() if sentence in p.text] == ["p5-0-1"]
+    planted = doc.map_text(lambda text: text.replace(sentence, sentence + "推动“五链协同”。"), doc.script)
+    assert uncovered_candidates(planted, terms) == [("p5-0-1", "五链协同")]
+    reduced = tuple(t for t in terms if t.term != "三区三线")
+    found = {c for _, c in uncovered_candidates(doc, reduced, ignored=set())}
     assert "三区三线" in found
     assert "街头绿地" in found  # covered only by the ignore list
+    assert {c for _, c in uncovered_candidates(doc, reduced)} == {"三区三线"}
 
 
 def test_ignore_list_is_current_and_reasoned(docs, terms):
@@ -397,17 +400,15 @@ def test_glossary_page_grouped_sorted_and_labelled(docs, terms):
     headings = re.findall(r"^(##+) (.+?) \{ #([a-z0-9-]+)", page, flags=re.M)
     categories = [h for h in headings if h[0] == "##"]
     assert [c[2] for c in categories] == [f"cat-{c.id}" for c in gl.load().categories]
-    # Within each category, entries in pinyin order.
+    # Within each category, entries in the hand-checked pinyin order.
     by_anchor = {t.anchor: t for t in terms}
-    group: list[gl.Term] = []
-    for level, _, anchor in [*headings, ("##", "", "end")]:
+    order: list[tuple[str, list[tuple[str, str]]]] = []
+    for level, _, anchor in headings:
         if level == "##":
-            keys = [gl.sort_key(t.pinyin, t.term) for t in group]
-            assert keys == sorted(keys)
-            assert len({t.category for t in group}) <= 1
-            group = []
+            order.append((anchor.removeprefix("cat-"), []))
         else:
-            group.append(by_anchor[anchor])
+            order[-1][1].append((by_anchor[anchor].term, by_anchor[anchor].pinyin))
+    assert order == golden_order()
     # Editor's notes are labelled; the plan's words link to their paragraph.
     entry = page.split("{ #t-sanqu-sanxian")[1].split("###")[0]
     assert "**释义**（编者注）" in entry and "中共中央办公厅、国务院办公厅" in entry
@@ -418,6 +419,48 @@ def test_glossary_page_grouped_sorted_and_labelled(docs, terms):
         "**规划原文**：“具有“四预”（预报、预警、预演、预案）功能的数字孪生水利体系”（[第三章第三节第3段](ch03.md#p3-3-3)）"
         in entry
     )
+
+
+GOLDEN_ORDER = Path(__file__).parent / "cases" / "glossary-order.txt"
+
+
+def golden_order() -> list[tuple[str, list[tuple[str, str]]]]:
+    """tests/cases/glossary-order.txt: (category id, [(term, pinyin), …]) in order."""
+    order: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in GOLDEN_ORDER.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if category := re.fullmatch(r"\[([a-z]+)\] .+", line):
+            order.append((category[1], []))
+        else:
+            term, pinyin = line.split("\t")
+            order[-1][1].append((term, pinyin))
+    return order
+
+
+def test_golden_order_covers_the_glossary(terms):
+    listed = [term for _, entries in golden_order() for term, _ in entries]
+    assert sorted(listed) == sorted(t.term for t in terms), "update tests/cases/glossary-order.txt by its rule"
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        # Same letters: tones 1, 2, 3, 4, then the neutral tone.
+        ([("mà", "骂"), ("ma", "吗"), ("mǎ", "马"), ("mā", "妈"), ("má", "麻")], ["妈", "麻", "马", "骂", "吗"]),
+        # The first syllable's tone decides before the second's.
+        ([("lù lu", "d"), ("lù lū", "c"), ("lū lù", "a"), ("lú lū", "b")], ["a", "b", "c", "d"]),
+        # ü's tone counts: lǘ (2) before lǜ (4).
+        ([("lǜ", "绿"), ("lǘ", "驴")], ["驴", "绿"]),
+        # The whole toneless spelling first: xiàn before xiāng ("xian" < "xiang"), shànghé
+        # before shānhǎi ("shangh" < "shanh").
+        ([("xiāng", "香"), ("xiàn", "线"), ("shānhǎi", "山海"), ("shànghé", "上合")], ["上合", "山海", "线", "香"]),
+        # Acronyms by their letters among pinyin, digits first; the same spelling, then characters.
+        ([("", "RCEP"), ("shàng", "上"), ("qīng", "青"), ("", "5G"), ("qīng", "清")], ["5G", "清", "青", "RCEP", "上"]),
+    ],
+)
+def test_sort_key_orders_tones_1_2_3_4_neutral(entries, expected):
+    assert [term for _, term in sorted(entries, key=lambda e: gl.sort_key(*e))] == expected
 
 
 def test_glossary_page_traditional(docs):

@@ -1,7 +1,11 @@
 """The document model: metadata, notice, 10 chapters, 31 sections, lead sentences."""
 
+import pytest
+
 from tools import data
-from tools.parse import LEAD_MAX, lead_sentence
+from tools.convert import to_simplified
+from tools.errors import PipelineError
+from tools.parse import LEAD_MAX, lead_sentence, parse_document
 
 SECTIONS_PER_CHAPTER = [3, 4, 3, 3, 2, 3, 4, 3, 3, 3]
 
@@ -96,3 +100,14 @@ def test_citations(simplified, traditional):
     q = traditional.chapters[2].sections[0].paragraphs[1]
     assert q.citation == "第三章第一節第2段"
     assert simplified.chapters[2].intro[0].citation == "第三章引言第1段"
+
+
+def test_the_date_written_is_a_date(result):
+    """Every build is dated by the 成文日期 (Document.written_epoch): one that is
+    not a date stops the parse at its line."""
+    assert result.simplified.written_epoch == 1696550400  # date -u -d 2023-10-06 +%s
+    text = to_simplified()(result.cleaned).replace("2023-10-06", "2023-13-06")
+    with pytest.raises(PipelineError) as error:
+        parse_document(text, data.manifest())
+    assert error.value.line == 4
+    assert "成文日期 '2023-13-06' is not a date" in str(error.value)

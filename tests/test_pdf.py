@@ -495,8 +495,18 @@ def test_two_builds_are_byte_identical(pdf_dir, documents, tmp_path):
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
-def test_dates_come_from_the_document_not_the_clock(pdf_dir, documents, script):
-    """SOURCE_DATE_EPOCH if set, else the 成文日期 — never the day of the build."""
+def test_dates_come_from_the_document_not_the_clock(pdf_dir, script):
+    """The 成文日期 the document prints (2023-10-06), at 00:00 UTC — never the day of the build."""
     info = PdfReader(pdf_dir / pdf_name(script, "ch03")).metadata
-    day = source_date(documents[script])[:10].replace("-", "")
-    assert info["/CreationDate"].startswith(f"D:{day}") and info["/ModDate"] == info["/CreationDate"]
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20231006000000Z"
+
+
+def test_source_date_epoch_overrides_and_a_bad_one_says_what_to_write(documents, monkeypatch):
+    doc = documents["zh-Hans"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert source_date(doc) == "2023-11-14T22:13:20Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(PipelineError) as error:
+        source_date(doc)
+    # `date -u -d 2023-10-06 +%s`; the old hint, 1696521600, was midnight in Beijing (2023-10-05 16:00 UTC).
+    assert "e.g. 1696550400 (the 成文日期, 2023-10-06 00:00 UTC)" in str(error.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from html.parser import HTMLParser
@@ -11,14 +10,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from tests.test_fidelity import texts_by_id
 from tools.search import all_units
-from tools.text import han_only
 
 PAGES = ["", "ch01/", "ch02/", "ch03/", "ch04/", "ch05/", "ch06/", "ch07/", "ch08/", "ch09/", "ch10/"]
 
 
 class Page(HTMLParser):
-    """Ids, links, resources, attributes and text of one HTML file."""
+    """Ids, links, resources and attributes of one HTML file."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -27,10 +26,6 @@ class Page(HTMLParser):
         self.resources: list[str] = []
         self.handlers: list[str] = []
         self.lang = ""
-        self.stack: list[str] = []
-        self.article_text: list[str] = []
-        self.in_article = 0
-        self.skip = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -46,27 +41,6 @@ class Page(HTMLParser):
         if tag == "link" and a.get("href") and loaded & set((a.get("rel") or "").split()):
             self.resources.append(a["href"])
         self.handlers += [f"{tag}[{k}]" for k in a if k.startswith("on")]
-        if tag == "article":
-            self.in_article += 1
-        classes = (a.get("class") or "").split()
-        # The edition's own additions inside the article: permalinks, see-also notes.
-        if self.in_article and ({"para-link", "headerlink", "see-also"} & set(classes) or tag in ("script", "style")):
-            self.skip += 1
-            self.stack.append(tag)
-        elif self.skip:
-            self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self.in_article -= 1
-        if self.skip and self.stack:
-            self.stack.pop()
-            if not self.stack:
-                self.skip = 0
-
-    def handle_data(self, data):
-        if self.in_article and not self.skip:
-            self.article_text.append(data)
 
 
 def parse(path: Path) -> Page:
@@ -134,18 +108,6 @@ def test_no_inline_event_handlers(pages):
         assert page.handlers == [], rel
 
 
-def test_html_text_holds_the_plan_in_order(built_site, pages, simplified, traditional):
-    for doc, prefix in ((simplified, ""), (traditional, "zh-Hant/")):
-        for c in doc.chapters:
-            expected = han_only(c.heading + "".join(p.text for p in c.intro))
-            for s in c.sections:
-                expected += han_only(s.heading + "".join(p.text for p in s.paragraphs))
-            text = han_only(html.unescape("".join(pages[f"{prefix}{c.slug}/index.html"].article_text)))
-            # The page adds only its PDF link label around the plan text.
-            assert expected in text, (doc.script, c.slug)
-            assert len(text) - len(expected) <= len(han_only("下载本章PDF")), (doc.script, c.slug)
-
-
 def test_lead_sentences_are_bold(built_site, simplified):
     page = (built_site / "ch01" / "index.html").read_text(encoding="utf-8")
     assert '<strong class="lead">尊重规律，同城融合。</strong>' in page
@@ -159,6 +121,38 @@ def test_search_index_holds_every_unit(built_site, simplified, traditional):
         assert [(u["u"], u["a"]) for u in index["units"]] == [(u.page, u.anchor) for u in all_units(doc)]
         text = "".join(p[1] for u in index["units"] for p in u["p"])
         assert all(p.text in text for p in doc.paragraphs())
+
+
+def test_every_search_link_lands_on_its_text(built_site, pages, simplified, traditional):
+    """Every place the built search index sends a reader — a unit's anchor and
+    each of its paragraphs' — is an id in that built page, and for the plan's
+    units the element there holds the paragraph's text; every part of the
+    notice is on the home page under an id the index uses for it. Read from
+    the built files only, so an anchor renamed in one module (render, search,
+    pdf) fails here."""
+    checked = 0
+    for doc, prefix in ((simplified, ""), (traditional, "zh-Hant/")):
+        index = json.loads((built_site / "search" / f"{doc.script}.json").read_text(encoding="utf-8"))
+        texts: dict[str, dict[str, str]] = {}
+        for unit in index["units"]:
+            page = f"{prefix}{unit['u']}index.html"
+            anchors = [unit["a"], *(p[0] for p in unit["p"])]
+            assert [a for a in anchors if a not in pages[page].ids] == [], (page, unit["a"])
+            if unit["k"] == "term":  # the glossary entry's heading; its texts are the definition below it
+                continue
+            shown = texts.setdefault(page, texts_by_id(built_site / page))
+            for anchor, text, _ in unit["p"]:
+                assert shown[anchor] == text, (page, anchor)
+                checked += 1
+        n = doc.notice
+        notice = [u for u in index["units"] if u["k"] == "notice"]
+        assert len(notice) == 1
+        home = texts_by_id(built_site / prefix / "index.html")
+        for part in [n.number, n.addressees, *n.body, n.signature, n.date, n.note]:
+            on_page = {anchor for anchor, text in home.items() if text == part}
+            in_index = {anchor for anchor, text, _ in notice[0]["p"] if text == part}
+            assert on_page & in_index, (doc.script, part, on_page, in_index)
+    assert checked == 2 * (91 + 6)
 
 
 def test_language_switch_links_to_the_same_page(pages):

@@ -57,6 +57,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .paths import DOCS, RAW, ROOT
+from .render import EDITION_MARKS
 
 RESULTS = ROOT / "bench" / "results"
 WORK = ROOT / "build" / "bench"
@@ -304,7 +305,8 @@ def build_pagefind(site: Path) -> dict:
     if copy.exists():
         shutil.rmtree(copy)
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*.pdf"))
-    # What a reader searches: the article, without the ¶/# permalink signs and the PDF buttons.
+    # What a reader searches: the article's plan text, without the edition's own
+    # elements (¶/# permalinks, PDF buttons, see-also notes).
     cmd = [
         str(binary),
         "--site",
@@ -312,7 +314,7 @@ def build_pagefind(site: Path) -> dict:
         "--root-selector",
         "article",
         "--exclude-selectors",
-        ".headerlink, .para-link, .qd-actions",
+        ", ".join(EDITION_MARKS),
         "--quiet",
     ]
     start = time.perf_counter()

@@ -2,9 +2,9 @@
 
 Stages, timed and reported: convert (``docs/`` regenerated when it differs),
 the MkDocs build of both scripts (the search index is written by a hook), and
-the PDFs. Dates are pinned (``SOURCE_DATE_EPOCH`` defaults to the plan's
-成文日期, 2023-10-06 00:00 UTC, the date the PDFs carry too) so two builds give
-the same bytes.
+the PDFs. Dates are pinned so two builds give the same bytes:
+``SOURCE_DATE_EPOCH`` defaults to the plan's 成文日期 at 00:00 UTC
+(:attr:`tools.model.Document.written_epoch`, the date the PDFs carry too).
 """
 
 from __future__ import annotations
@@ -15,10 +15,6 @@ import time
 from pathlib import Path
 
 from .paths import DOCS, RAW, ROOT
-
-# 2023-10-06 00:00 UTC: the 成文日期 of the document (tools.pdf.source_date
-# gives the same date when SOURCE_DATE_EPOCH is unset).
-DOCUMENT_EPOCH = "1696550400"
 
 log = logging.getLogger("tools.build")
 
@@ -65,12 +61,13 @@ def mkdocs_build(site_dir: Path) -> None:
 
 def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, float]:
     """Build everything into ``site_dir``; return the time of each stage in seconds."""
-    os.environ.setdefault("SOURCE_DATE_EPOCH", DOCUMENT_EPOCH)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     timings: dict[str, float] = {}
     total = time.perf_counter()
     with _stage("convert", timings):
         result = convert_docs()
+    # MkDocs dates the sitemap by it, the PDFs too (tools.pdf.source_date).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(result.simplified.written_epoch))
     with _stage("site", timings):
         mkdocs_build(site_dir)
     if pdf:

@@ -42,7 +42,7 @@ from .glossary import (
 )
 from .model import Document, Paragraph
 from .paths import SOURCE
-from .render import PageContext
+from .render import SEE_ALSO_CLASS, PageContext
 from .ui import t as ui
 
 PLACES = SOURCE / "places.yml"
@@ -353,7 +353,7 @@ def render_see_also(paragraph: Paragraph, ctx: PageContext) -> str:
     for s in entries:
         links = "、".join(f"[{cite_anchor(t, script)}]({relative(page_of(t), ctx.page)}#{t})" for t in s.targets)
         blocks.append(
-            f'{ui("see_also", script)}：{escape_md(s.text(script))}（{links}）\n{{: .see-also data-see-also="{s.id}" }}\n'
+            f'{ui("see_also", script)}：{escape_md(s.text(script))}（{links}）\n{{: .{SEE_ALSO_CLASS} data-see-also="{s.id}" }}\n'
         )
     return "\n" + "\n".join(blocks)
 

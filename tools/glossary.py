@@ -219,11 +219,40 @@ def ascii_slug(pinyin: str) -> str:
     return "-".join(words)
 
 
+# Tone marks (combining, after NFD) → tone number; a syllable without one is
+# in the neutral tone (轻声), which sorts after the four tones.
+TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
+NEUTRAL_TONE = 5
+
+
+def tones(pinyin: str) -> tuple[int, ...]:
+    """One number per letter or digit of ``pinyin``: the tone its mark gives (1–4), else 5.
+
+    Two spellings with the same letters compare by the tones of their syllables
+    in order, the neutral tone last: mā < má < mǎ < mà < ma.
+
+    >>> tones("mā"), tones("ma"), tones("lǜ")
+    ((5, 1), (5, 5), (5, 4))
+    """
+    out: list[int] = []
+    for ch in unicodedata.normalize("NFD", pinyin.lower()):
+        if ch in TONE_MARKS and out:
+            out[-1] = TONE_MARKS[ch]
+        elif ch.isascii() and ch.isalnum():
+            out.append(NEUTRAL_TONE)
+    return tuple(out)
+
+
 def sort_key(pinyin: str, term: str) -> tuple:
-    """Sort by toneless pinyin, then tone, then the term; Latin terms by their letters."""
+    """Sort by toneless pinyin, then tones (1, 2, 3, 4, neutral), then the term.
+
+    A term without pinyin (a Latin acronym: RCEP, 5G) sorts by its own letters
+    among the pinyin spellings, digits before letters. The rule and its source
+    are noted in tests/cases/glossary-order.txt.
+    """
     basis = pinyin or term
     plain = ascii_slug(basis).replace("-", "")
-    return (plain, normalise_pinyin(basis), term)
+    return (plain, tones(basis), term)
 
 
 # --------------------------------------------------------------------------- the glossary

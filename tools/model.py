@@ -9,9 +9,11 @@ fields only, never identifiers.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 NUMERALS = "零一二三四五六七八九十"
 
@@ -160,6 +162,13 @@ class Document:
             if f.key == key:
                 return f.value
         raise KeyError(key)
+
+    @property
+    def written_epoch(self) -> int:
+        """The 成文日期 (``date_written``, 2023-10-06) at 00:00 UTC in seconds since
+        1970: the one date every build carries unless ``SOURCE_DATE_EPOCH`` is set
+        (the PDFs' dates, the sitemap's lastmod)."""
+        return calendar.timegm(date.fromisoformat(self.field("date_written")).timetuple())
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for chapter in self.chapters:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .data import Manifest
 from .errors import PipelineError
@@ -29,6 +30,8 @@ LEVELS = (
 )
 DOC_NUMBER = re.compile(r"^\S+〔\d{4}〕\d+号$")
 DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# Metadata fields that hold an ISO date (YYYY-MM-DD).
+DATE_FIELDS = ("date_written", "date_published")
 NOTE = re.compile(r"^（.+）$")
 SENTENCE_END = "。；！？"
 
@@ -106,6 +109,7 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
     pattern = re.compile("(" + "|".join(map(re.escape, labels.values())) + r")\s*[:：]\s*")
     first: dict[str, str] = {}
     second: dict[str, str] = {}
+    where: dict[str, Line] = {}
     while (line := reader.peek()) is not None:
         matches = list(pattern.finditer(line.text))
         if not matches or matches[0].start() != 0:
@@ -123,6 +127,7 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
                     line.column + m.start(),
                 )
             target[key] = value
+            where.setdefault(key, line)
             if target is second and first.get(key) != value:
                 raise _error(
                     line,
@@ -139,6 +144,13 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
     if missing:
         line = reader.lines[max(reader.pos - 1, 0)]
         raise _error(line, f"the metadata block lacks {'、'.join(missing)}", "use the complete scrape of the page")
+    for key in DATE_FIELDS:  # the 成文日期 dates every build (Document.written_epoch)
+        try:
+            date.fromisoformat(first[key])
+        except ValueError:
+            raise _error(
+                where[key], f"{labels[key]} {first[key]!r} is not a date", "write it as the page does, YYYY-MM-DD"
+            ) from None
     return tuple(Field(key, labels[key], first[key]) for key in first)
 
 

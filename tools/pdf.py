@@ -457,16 +457,16 @@ def contents_html(doc: Document, link: Callable[[Chapter, str], str], page_numbe
 
 
 def source_date(doc: Document) -> str:
-    """The date the PDFs carry, as W3C date-time: SOURCE_DATE_EPOCH, else 成文日期."""
+    """The date the PDFs carry, as W3C date-time: SOURCE_DATE_EPOCH, else the 成文日期 (00:00 UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        except ValueError:
-            raise PipelineError(
-                f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds", "set it to a Unix time, e.g. 1696521600, or unset it"
-            ) from None
-    return doc.field("date_written") + "T00:00:00Z"
+    try:
+        seconds = int(epoch) if epoch else doc.written_epoch
+    except ValueError:
+        raise PipelineError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
+            f"set it to a Unix time, e.g. {doc.written_epoch} (the 成文日期, {doc.field('date_written')} 00:00 UTC), or unset it",
+        ) from None
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def page_html(doc: Document, part: str) -> str:

@@ -22,6 +22,18 @@ GENERATOR = "tools/render.py"
 # ``&`` become entities instead.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
+# The edition's own elements in the pages, by class: the paragraph permalink
+# (written here), the see-also notes (tools/crossref.py), the heading permalinks
+# MkDocs adds (toc extension) and the PDF buttons (overrides/main.html). They
+# hold none of the plan's text, not even the space before the ¶: take them out
+# and every heading and paragraph reads exactly as the document model holds it
+# (tests/test_fidelity.py). qd.js leaves them unmarked when it highlights
+# search words (its OWN_MARKS is checked against this list), and the benchmark
+# keeps them out of the engines it compares.
+PARA_LINK_CLASS = "para-link"
+SEE_ALSO_CLASS = "see-also"
+EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions")
+
 # A function that turns one paragraph's plain text into escaped inline
 # Markdown; the glossary stage supplies one that links terms.
 InlineRenderer = Callable[[str, "PageContext"], str]
@@ -96,9 +108,10 @@ def _paragraph(
         body += f'<strong class="lead">{inline(p.lead, ctx)}</strong>'
     body += inline(p.rest, ctx)
     label = f"{t('copy_link', ctx.script)}：{p.citation}"
-    link = f'<a class="para-link" href="#{p.anchor}" title="{label}" aria-label="{label}" data-cite="{p.citation}">¶</a>'
+    # The space before the ¶ is the link's own, so the paragraph's text is the plan's alone.
+    link = f'<a class="{PARA_LINK_CLASS}" href="#{p.anchor}" title="{label}" aria-label="{label}" data-cite="{p.citation}"> ¶</a>'
     attrs = f"#{p.anchor}" + (f" .{classes}" if classes else "")
-    return f"{body} {link}\n{{: {attrs} }}\n" + after(p, ctx)
+    return f"{body}{link}\n{{: {attrs} }}\n" + after(p, ctx)
 
 
 def render_chapter(

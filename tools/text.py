@@ -32,15 +32,6 @@ def is_han(ch: str) -> bool:
     return bool(HAN_RE.fullmatch(ch))
 
 
-def han_only(text: str) -> str:
-    """Keep only Han characters, letters and digits (what fidelity tests compare).
-
-    >>> han_only("细颗粒物（PM2.5）平均浓度")
-    '细颗粒物PM25平均浓度'
-    """
-    return "".join(ch for ch in text if is_han(ch) or (ch.isascii() and ch.isalnum()))
-
-
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of character ``offset`` in ``text``."""
     line = text.count("\n", 0, offset) + 1

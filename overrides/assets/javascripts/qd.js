@@ -332,13 +332,18 @@
 
   /* ------------------------------------------------------------ highlight */
 
+  /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
+     hold none of the plan's text, so search words are never marked in them.
+     The same list as EDITION_MARKS in tools/render.py (a test compares them). */
+  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions";
+
   /* Mark every occurrence of `needles` inside the text of `block`, also
      across element boundaries (a term link in the middle of a match). */
   function markBlock(block, needles) {
     var nodes = [], text = "";
     var walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
-        return n.parentNode.closest(".para-link, .headerlink, mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        return n.parentNode.closest(OWN_MARKS + ", mark") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
       }
     });
     for (var n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, text.length]); text += n.data; }
@@ -358,6 +363,15 @@
     return ranges.length;
   }
 
+  /* The id the URL's hash names, percent-decoded. A hash that is not valid
+     percent-encoded UTF-8 (a lone "%", "%E4%B8", "%ZZ", an encoded lone
+     surrogate) names no element of ours: it is taken as written instead of
+     throwing URIError, which would stop the rest of this script. */
+  function hashId() {
+    var raw = location.hash.slice(1);
+    try { return decodeURIComponent(raw); } catch (e) { return raw; }
+  }
+
   function highlightFromUrl() {
     var h = new URL(location.href).searchParams.get("h");
     var article = doc.querySelector(".md-content article");
@@ -367,7 +381,7 @@
     for (var i = 0; i < blocks.length; i++) {
       if (!blocks[i].querySelector("p, li")) markBlock(blocks[i], needles);
     }
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = hashId();
     var target = id && doc.getElementById(id);
     if (target) {
       target.classList.add("qd-target");
@@ -382,7 +396,7 @@
      section), else the last paragraph or heading whose top is above the
      bottom of the header. */
   function currentAnchor() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = hashId();
     var target = id && doc.getElementById(id);
     if (target) {
       var box = target.getBoundingClientRect();
