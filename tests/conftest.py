@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,24 +11,55 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Under mutmut (cwd mutants/): which test killed each mutant, one JSON object per line.
+KILLS = ROOT / "mutmut-kills.jsonl"
 sys.path.insert(0, str(ROOT))
 
 from tools.paths import RAW  # noqa: E402
 from tools.pipeline import convert_file  # noqa: E402
 
 
-@pytest.fixture(scope="session")
+def shared(scope: str):
+    """The scope of a fixture that runs the pipeline: ``scope``, but per test in mutmut's stats run.
+
+    ``make mutation`` runs, for each mutant, the tests that called the mutated
+    function. mutmut learns which ones those are in a first run of the suite
+    (``MUTANT_UNDER_TEST=stats``) and credits a call to the test being set up, so
+    a session fixture would link the pipeline to the first test that used it
+    only. Per test in that run, every test is linked to what it depends on;
+    every other run keeps the shared fixture.
+    """
+
+    def choose(fixture_name: str, config: pytest.Config) -> str:
+        return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else scope
+
+    return choose
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under mutmut, leave out the doctests of its copies of each function (``x_f__mutmut_3``).
+
+    They call the function by its own name, so they repeat the doctest of the
+    original many times over; the original's doctest is kept.
+    """
+    copies = [item for item in items if "__mutmut_" in item.name]
+    if copies:
+        config.hook.pytest_deselected(items=copies)
+        items[:] = [item for item in items if "__mutmut_" not in item.name]
+
+
+@pytest.fixture(scope=shared("session"))
 def result():
     """The pipeline's result on the bundled source."""
     return convert_file(RAW)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def simplified(result):
     return result.simplified
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def traditional(result):
     return result.traditional
 
@@ -91,3 +123,12 @@ def page(browser, site_url):
     context.close()
     foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")]
     assert foreign == [], f"third-party requests: {foreign}"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Under mutmut, note which test killed each mutant (``tools/mutation.py`` reports it)."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    if report.failed and "__mutmut_" in mutant:
+        line = json.dumps({"mutant": mutant, "test": report.nodeid}) + "\n"
+        with open(KILLS, "a", encoding="utf-8") as f:  # one short write per line: safe with parallel workers
+            f.write(line)
