@@ -332,14 +332,14 @@ NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize(("make", "text", "expected"), POSITIVE, ids=[c[1] for c in POSITIVE])
+@pytest.mark.parametrize(("make", "text", "expected"), [pytest.param(*c, id=c[1]) for c in POSITIVE])
 def test_positive_case(make: Callable[[], Converter], text: str, expected: str) -> None:
     converter = make()
     assert converter(text) == expected
     assert converter.overrides_fired > 0
 
 
-@pytest.mark.parametrize(("make", "text", "expected"), NEGATIVE, ids=[c[1] for c in NEGATIVE])
+@pytest.mark.parametrize(("make", "text", "expected"), [pytest.param(*c, id=c[1]) for c in NEGATIVE])
 def test_negative_case(make: Callable[[], Converter], text: str, expected: str) -> None:
     converter = make()
     assert converter(text) == expected

@@ -45,6 +45,12 @@ def test_chinese_numeral_both_ways(n, written):
     assert parse_numeral(written) == n
 
 
+@pytest.mark.parametrize("text", ["", "十十", "一十", "一二", "二十十", "十一十", "九十十", "百", "〇"])
+def test_parse_numeral_refuses_what_the_plan_never_writes(text):
+    with pytest.raises(ValueError, match=f"^not a numeral as the plan writes them: '{text}'$"):
+        parse_numeral(text)
+
+
 @pytest.mark.parametrize(
     ("args", "cited"),
     [

@@ -103,6 +103,7 @@ def test_metadata_notice_and_title():
 
 def test_chapters_sections_and_paragraphs():
     doc = parse_document(text(), MANIFEST)
+    assert doc.source_sha256 == ""
     one, two = doc.chapters
     assert (one.number, one.title, one.label, one.line, one.heading) == (1, "总体要求", "第一章", 19, "第一章 总体要求")
     assert (two.number, two.title, two.label, two.line) == (2, "空间布局", "第二章", 26)
@@ -147,6 +148,7 @@ def test_metadata_may_follow_a_single_copy_and_labels_may_use_ascii_colons():
         ("没有句号；也没有。", ""),  # the first 。 ends the paragraph
         ("没有句号", ""),
         ("。后文。", "。"),
+        ("短句。后", "短句。"),  # one character after it is enough
     ],
 )
 def test_lead_sentence(paragraph, lead):
@@ -170,6 +172,13 @@ ERRORS = {
         3,
         5,
         "the metadata block lacks 发布机关、统一编号、标题、发文字号、有效性",
+        "use the complete scrape of the page",
+    ),
+    "one metadata line": (
+        HEADER[:1] + NOTICE + PLAN,
+        2,
+        5,
+        "the metadata block lacks 成文日期、发布日期、发布机关、统一编号、标题、发文字号、有效性",
         "use the complete scrape of the page",
     ),
     "second copy disagrees": (
@@ -263,6 +272,20 @@ ERRORS = {
         "第一章 is titled '总体目标', expected '总体要求'",
         "fix the text, or the title in source/manifest.yml if the document really says so",
     ),
+    "malformed chapter number": (
+        replaced("第二章 空间布局", "第十十章 空间布局"),
+        26,
+        5,
+        "the heading number 十十 is not written as the plan writes numbers",
+        "write it as 一 … 十, 十一 … 十九, 二十 …; check the scrape",
+    ),
+    "malformed section number": (
+        replaced("第二节 基本原则", "第一二节 基本原则"),
+        23,
+        5,
+        "the heading number 一二 is not written as the plan writes numbers",
+        "write it as 一 … 十, 十一 … 十九, 二十 …; check the scrape",
+    ),
     "chapter beyond the manifest": (
         [*LINES, "第三章 附则", "附则引言。"],
         31,
@@ -352,7 +375,47 @@ def test_structural_error(name):
     assert (e.message, e.hint, e.path, e.line, e.column) == (message, hint, None, line, column)
 
 
-def test_chapter_missing_its_last_section_is_named_at_the_next_chapter():
+def test_every_missing_section_is_named():
+    manifest = Manifest(
+        MANIFEST.title,
+        MANIFEST.metadata_labels,
+        (),
+        (),
+        (ChapterSpec("总体要求", ("指导思想", "基本原则", "发展目标")), MANIFEST.chapters[1]),
+    )
+    lines = LINES[: line_of("第二节 基本原则") - 2] + PLAN[PLAN.index("第二章 空间布局") :]
+    with pytest.raises(PipelineError) as info:
+        parse_document(text(lines), manifest)
+    assert info.value.message == "第一章 ends after 1 sections; expected 3 (missing 基本原则、发展目标)"
+
+
+# Where the text may end too early, and what the error says was expected there.
+TRUNCATED = [
+    (0, "the notice's issuer"),
+    (1, "the notice's title"),
+    (2, "the document number"),
+    (3, "the addressees"),
+    (7, "the notice's date"),
+    (8, "the publication note"),
+    (9, "the plan's title"),
+]
+
+
+@pytest.mark.parametrize(("kept", "expected"), TRUNCATED)
+def test_truncated_notice(kept, expected):
+    lines = HEADER + NOTICE[:kept]
+    with pytest.raises(PipelineError) as info:
+        parse_document(text(lines), MANIFEST)
+    e = info.value
+    assert (e.message, e.hint, e.line, e.column) == (
+        f"the text ends where {expected} was expected",
+        "the file looks truncated; use the complete scrape",
+        len(lines) + 1,
+        1,
+    )
+
+
+def test_a_chapter_missing_its_last_section_is_reported_at_the_last_line():
     lines = replaced("第一节 发展廊道", None)
     lines = [line for line in lines if line != "廊道建设？"]
     with pytest.raises(PipelineError) as info:

@@ -173,14 +173,14 @@ def test_traditional_pages_use_the_traditional_interface_strings():
 
 
 def test_inline_renderer_and_notes_get_the_page_and_the_paragraph():
-    calls: list[tuple[str, str, str, str | None]] = []
+    calls: list[tuple[str, str, str, str | None]] = []  # (text, script, page, paragraph)
 
     def inline(text: str, ctx: PageContext) -> str:
         calls.append((text, ctx.script, ctx.page, ctx.paragraph.anchor if ctx.paragraph else None))
         return f"[{text}]"
 
     def after(p: Paragraph, ctx: PageContext) -> str:
-        return f"NOTE {p.anchor} {ctx.page} {ctx.paragraph.anchor}\n" if p.section else ""
+        return f"NOTE {p.anchor} {ctx.page} {ctx.paragraph.anchor}\n"
 
     page = render_chapter(DOC, CHAPTER, inline, after)
     assert calls == [
@@ -191,8 +191,9 @@ def test_inline_renderer_and_notes_get_the_page_and_the_paragraph():
     ]
     assert '<strong class="lead">[建设轨道上的都市圈。]</strong>[统筹布局；推动融合。] <a class="para-link"' in page
     assert "{: #p2-1-1 }\nNOTE p2-1-1 ch02.md p2-1-1\n" in page
-    assert "{: #p2-0-1 .intro }\n\n## " in page, "no note after the introduction"
+    assert "{: #p2-0-1 .intro }\nNOTE p2-0-1 ch02.md p2-0-1\n\n## " in page
     assert page.endswith("{: #p2-1-2 }\nNOTE p2-1-2 ch02.md p2-1-2\n")
+    assert render_pages(DOC, inline, after)["ch02.md"] == page
 
 
 # --------------------------------------------------------------------------- escaping and front matter

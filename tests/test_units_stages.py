@@ -26,6 +26,8 @@ from tools.normalise import normalise_punctuation
         ("a,b 1,558 10:30 x;y", "a,b 1,558 10:30 x;y", 0),  # between two ASCII letters or digits
         ("a,中 中,a", "a，中 中，a", 2),  # only one side is Latin
         (",开头 结尾,", "，开头 结尾，", 2),  # at either end of the text
+        (",a", "，a", 1),  # nothing before the first character (not the last one)
+        ("(x)a", "（x）a", 2),
         ("a,\nb", "a，\nb", 1),  # a line end is not Latin
         ("细颗粒物(PM2.5)", "细颗粒物（PM2.5）", 2),
         ("f(x)", "f(x)", 0),  # a formula: the opening one follows a Latin character
@@ -59,6 +61,17 @@ def test_converter_corrects_opencc_where_a_row_fires_and_counts():
     c.check_counts()
     assert c("發展") == "发展"
     assert (c.converted_chars, c.overrides_fired) == (3, 2)
+
+
+def test_a_row_fires_at_adjacent_and_overlapping_places():
+    single = _row("著", "著", "着", 3)
+    c = Converter("t2s", (single,))
+    assert c("著著，著") == "着着，着"
+    assert c.fired[single] == 3
+    double = _row("著著", "著著", "着着", 2)
+    c = Converter("t2s", (double,))
+    assert c("著著著") == "着着著"  # found at 0 and at 1; at 1 the output already reads 着著, so it does not fire
+    assert c.fired[double] == 1
 
 
 def test_a_row_fires_only_where_opencc_wrote_what_it_says():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from .data import Manifest
 from .errors import PipelineError
@@ -66,6 +67,8 @@ def _lines(text: str) -> list[Line]:
 
 
 class _Reader:
+    """The non-blank lines, read one at a time; ``lines`` is never empty (:func:`parse_document` checks)."""
+
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.pos = 0
@@ -73,10 +76,15 @@ class _Reader:
     def peek(self) -> Line | None:
         return self.lines[self.pos] if self.pos < len(self.lines) else None
 
+    def skip(self) -> None:
+        """Move past the line :meth:`peek` gave."""
+        self.pos += 1
+
     def take(self, what: str) -> Line:
+        """The next line, or an error at the last line saying that ``what`` was expected there."""
         line = self.peek()
         if line is None:
-            last = self.lines[-1] if self.lines else Line(1, 1, "")
+            last = self.lines[-1]
             raise PipelineError(
                 f"the text ends where {what} was expected",
                 "the file looks truncated; use the complete scrape",
@@ -102,8 +110,8 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
         matches = list(pattern.finditer(line.text))
         if not matches or matches[0].start() != 0:
             break
-        reader.take("metadata")
-        for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+        reader.skip()
+        for m, nxt in zip_longest(matches, matches[1:]):
             value = line.text[m.end() : nxt.start() if nxt else len(line.text)].strip()
             key = by_label[m.group(1)]
             target = second if key in first or second else first
@@ -116,15 +124,17 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
                     f"the second metadata copy gives {m.group(1)} = {value!r}, the first {first.get(key)!r}",
                     "the two copies must agree; check the scrape",
                 )
-    if not first:
-        line = reader.peek() or Line(1, 1, "")
+    if not first:  # the first line is not metadata
         raise _error(
-            line, "no metadata block (索引号, 主题分类, …) at the top of the text", "use the complete scrape of the page"
+            reader.lines[0],
+            "no metadata block (索引号, 主题分类, …) at the top of the text",
+            "use the complete scrape of the page",
         )
     missing = [labels[k] for k in labels if k not in first]
     if missing:
-        line = reader.lines[max(reader.pos - 1, 0)]
-        raise _error(line, f"the metadata block lacks {'、'.join(missing)}", "use the complete scrape of the page")
+        raise _error(
+            reader.lines[reader.pos - 1], f"the metadata block lacks {'、'.join(missing)}", "use the complete scrape of the page"
+        )
     return tuple(Field(key, labels[key], first[key]) for key in first)
 
 
@@ -157,11 +167,19 @@ def _parse_notice(reader: _Reader, issuing_body: str) -> Notice:
     return Notice(issuer, title.text, number.text, addressees.text, tuple(body), line.text, date.text, note.text)
 
 
-def _level(text: str) -> tuple[str, int, str] | None:
+def _level(line: Line) -> tuple[str, int, str] | None:
     for name, pattern in LEVELS:
-        m = pattern.match(text)
+        m = pattern.match(line.text)
         if m:
-            return name, parse_numeral(m.group(1)), m.group(2).strip()
+            try:
+                number = parse_numeral(m.group(1))
+            except ValueError:
+                raise _error(
+                    line,
+                    f"the heading number {m.group(1)} is not written as the plan writes numbers",
+                    "write it as 一 … 十, 十一 … 十九, 二十 …; check the scrape",
+                ) from None
+            return name, number, m.group(2).strip()
     return None
 
 
@@ -189,7 +207,7 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
     sec_title = ""
     paras: list[Paragraph] = []
 
-    def close_section(at: Line) -> None:
+    def close_section() -> None:
         nonlocal paras, sec_line
         if sec_line is None:
             return
@@ -203,14 +221,14 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
         nonlocal intro, sections, heading
         if heading is None:
             return
-        close_section(at)
+        close_section()
         spec = specs[number - 1]
-        if len(sections) != len(spec.sections):
+        if len(sections) != len(spec.sections):  # fewer: a section beyond the manifest stopped the build already
             missing = "、".join(spec.sections[len(sections) :])
             raise _error(
                 at,
-                f"{chinese_numeral_label(number, '章')} ends after {len(sections)} sections; expected {len(spec.sections)}"
-                + (f" (missing {missing})" if missing else ""),
+                f"{chinese_numeral_label(number, '章')} ends after {len(sections)} sections; "
+                f"expected {len(spec.sections)} (missing {missing})",
                 "a section heading is missing or the file is truncated",
             )
         if not intro:
@@ -228,8 +246,8 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
         intro, sections, heading = [], [], None
 
     while (line := reader.peek()) is not None:
-        reader.take("")
-        level = _level(line.text)
+        reader.skip()
+        level = _level(line)
         if level and level[0] == "chapter":
             _, n, title = level
             close_chapter(line)
@@ -254,7 +272,7 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
             _, n, title = level
             if heading is None:
                 raise _error(line, "a section heading before the first chapter", "check the scrape")
-            close_section(line)
+            close_section()
             expected = len(sections) + 1
             if n != expected:
                 kind = "duplicated" if n < expected else "skipped"
