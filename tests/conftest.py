@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,8 +10,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Under mutmut (cwd mutants/): which test killed each mutant, one JSON object per line.
-KILLS = ROOT / "mutmut-kills.jsonl"
 sys.path.insert(0, str(ROOT))
 
 from tools.paths import RAW  # noqa: E402
@@ -34,18 +31,6 @@ def shared(scope: str):
         return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else scope
 
     return choose
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under mutmut, leave out the doctests of its copies of each function (``x_f__mutmut_3``).
-
-    They call the function by its own name, so they repeat the doctest of the
-    original many times over; the original's doctest is kept.
-    """
-    copies = [item for item in items if "__mutmut_" in item.name]
-    if copies:
-        config.hook.pytest_deselected(items=copies)
-        items[:] = [item for item in items if "__mutmut_" not in item.name]
 
 
 @pytest.fixture(scope=shared("session"))
@@ -123,12 +108,3 @@ def page(browser, site_url):
     context.close()
     foreign = [u for u in requests if not u.startswith(site_url) and not u.startswith("data:")]
     assert foreign == [], f"third-party requests: {foreign}"
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Under mutmut, note which test killed each mutant (``tools/mutation.py`` reports it)."""
-    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
-    if report.failed and "__mutmut_" in mutant:
-        line = json.dumps({"mutant": mutant, "test": report.nodeid}) + "\n"
-        with open(KILLS, "a", encoding="utf-8") as f:  # one short write per line: safe with parallel workers
-            f.write(line)

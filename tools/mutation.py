@@ -50,7 +50,7 @@ from .paths import ROOT
 MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.yml"
 REPORT = ROOT / "bench" / "results" / "mutation.json"
-KILLS = MUTANTS / "mutmut-kills.jsonl"  # written by tests/conftest.py under mutmut
+KILLS = MUTANTS / "mutmut-kills.jsonl"  # written by tests/mutmut_plugin.py
 UNIT_TESTS = re.compile(r"^tests/test_units_\w+\.py::")  # the tests written for mutation testing
 MAX_CHILDREN = 2
 # mutmut's exit codes → what they mean here (mutmut.stats.status_by_exit_code, grouped).
@@ -146,7 +146,7 @@ def read_mutants(modules: list[str]) -> list[Mutant]:
         for name, code in sorted(meta["exit_code_by_key"].items(), key=lambda kv: _natural(kv[0])):
             status = STATUS.get(code, "suspicious")
             mutant = Mutant(name, module, function_of(name), status)
-            if status != "killed" or UNIT_TESTS.match(kills.get(name, "")):
+            if status != "killed" or name not in kills or UNIT_TESTS.match(kills[name]):
                 diff = get_diff_for_mutant(name, path=module)
                 offset, before, after = changed_lines(diff)
                 start = starts.get(mutant.function, 0)
@@ -197,6 +197,12 @@ def report(mutants: list[Mutant], equivalent: dict, seconds: float | None) -> di
         counts["mutants"] += 1
         counts[m.status] += 1
         entry = {"mutant": m.name, "module": m.module, "function": m.function, "line": m.line, "diff": m.diff}
+        if m.status == "killed" and m.name not in kills:
+            # mutmut saw a failure, but no test failed on the mutant: a crash or a usage error, not a kill.
+            counts["killed"] -= 1
+            counts["suspicious"] += 1
+            listed.append(entry | {"status": "suspicious", "reason": "counted as killed, but no test failed on it"})
+            continue
         if m.status in ("killed", "timeout"):
             if UNIT_TESTS.match(kills.get(m.name, "")):
                 listed.append(entry | {"status": "killed", "killed_by": kills[m.name]})
