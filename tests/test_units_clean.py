@@ -96,6 +96,26 @@ def test_decode_normalises_line_ends_and_bom():
                 4,
             ),
         ),
+        (  # counted from the start of the file, which may be a line end
+            b"\nab\x00",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                2,
+                3,
+            ),
+        ),
+        (  # the line end before the NUL, not the first one, nor one after it
+            b"a\nb\ncd\x00e\nf",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                3,
+                3,
+            ),
+        ),
         (
             b"\x00abc",
             (
@@ -162,6 +182,10 @@ def test_an_erratum_found_twice_names_its_lines():
         None,
         None,
     )
+    at_start = "\n?tīng)幾h\n?tīng)幾h"
+    assert _error(lambda: repair_mojibake(at_start, [ERRATUM]))[0] == (
+        "erratum E9 matches 2 times (lines 2, 3); a repair must be unambiguous"
+    )
     three = "?tīng)幾h" * 3
     assert (
         _error(lambda: repair_mojibake(three, [ERRATUM]))[0]
@@ -196,6 +220,9 @@ def test_check_corruption_reports_the_first_and_counts_the_rest():
         None,
         1,
         2,
+    )
+    assert _error(lambda: check_corruption("中abc\n中def", [], [], []))[0] == (
+        "Latin text 'abc' glued to Chinese text: the text looks corrupted here (and 1 more)"
     )
     assert _error(lambda: check_corruption("中\n中def", [], [], []))[:1] == (
         "Latin text 'def' glued to Chinese text: the text looks corrupted here",

@@ -186,9 +186,8 @@ def load_equivalent(path: Path = EQUIVALENT) -> dict[tuple[str, str, str, str], 
     return out
 
 
-def report(mutants: list[Mutant], equivalent: dict, seconds: float | None) -> dict:
+def report(mutants: list[Mutant], equivalent: dict, kills: dict[str, str], seconds: float | None) -> dict:
     """The figures and the list of mutants worth reading, as written to ``mutation.json``."""
-    kills = first_kills()
     modules: dict[str, Counter] = {}
     listed = []
     matched = set()
@@ -196,7 +195,7 @@ def report(mutants: list[Mutant], equivalent: dict, seconds: float | None) -> di
         counts = modules.setdefault(m.module, Counter())
         counts["mutants"] += 1
         counts[m.status] += 1
-        entry = {"mutant": m.name, "module": m.module, "function": m.function, "line": m.line, "diff": m.diff}
+        entry = {"mutant": m.name, "module": m.module, "function": m.function, "line": m.line, "from": m.before, "to": m.after}
         if m.status == "killed" and m.name not in kills:
             # mutmut saw a failure, but no test failed on the mutant: a crash or a usage error, not a kill.
             counts["killed"] -= 1
@@ -207,6 +206,7 @@ def report(mutants: list[Mutant], equivalent: dict, seconds: float | None) -> di
             if UNIT_TESTS.match(kills.get(m.name, "")):
                 listed.append(entry | {"status": "killed", "killed_by": kills[m.name]})
             continue
+        entry["diff"] = m.diff
         reason = equivalent.get(m.key) if m.status == "survived" else None
         if reason:
             counts["equivalent"] += 1
@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     equivalent = load_equivalent()
     seconds = None if args.reuse else run_mutmut()
-    data = report(read_mutants(mutated_modules()), equivalent, seconds)
+    data = report(read_mutants(mutated_modules()), equivalent, first_kills(), seconds)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(summary(data))
