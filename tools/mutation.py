@@ -206,7 +206,8 @@ def report(mutants: list[Mutant], equivalent: dict, kills: dict[str, str], secon
             if UNIT_TESTS.match(kills.get(m.name, "")):
                 listed.append(entry | {"status": "killed", "killed_by": kills[m.name]})
             continue
-        entry["diff"] = m.diff
+        if m.status != "no_tests":  # the diff of each mutant a reader has to judge
+            entry["diff"] = m.diff
         reason = equivalent.get(m.key) if m.status == "survived" else None
         if reason:
             counts["equivalent"] += 1
@@ -293,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {REPORT.relative_to(ROOT)}")
     unexplained = [m for m in data["mutants"] if m["status"] not in ("killed", "equivalent", "timeout")]
     for m in unexplained:
-        print(f"{m['module']}:{m['line']}: {m['status']} {m['mutant']}\n{m['diff']}\n")
+        print(f"{m['module']}:{m['line']}: {m['status']} {m['mutant']}: {m['from']!r} → {m['to']!r}")
     for s in data["stale_equivalents"]:
         print(f"{EQUIVALENT.name}: stale entry {s['module']} {s['function']}: {s['from']!r} → {s['to']!r} matches no survivor")
     return 1 if unexplained or data["stale_equivalents"] else 0
