@@ -20,7 +20,7 @@ PORT        ?= 8000
 DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test convert lint system-deps venv clean bench
+.PHONY: serve build test convert lint system-deps venv clean bench mutation
 
 serve: build
 	@echo "Serving site/ at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
@@ -45,6 +45,11 @@ bench: system-deps venv
 	npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
+# Mutation testing (bench/results/mutation.json): mutmut over the pipeline stages and the
+# search-index builder, in-process tests only, two workers. Not part of test or bench.
+mutation: venv
+	$(BIN)/python -m tools.mutation
+
 venv: $(STAMP)
 
 $(STAMP): requirements.lock
@@ -60,4 +65,4 @@ system-deps:
 	fi
 
 clean:
-	rm -rf site .pytest_cache build
+	rm -rf site .pytest_cache build mutants

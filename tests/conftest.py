@@ -20,18 +20,35 @@ from tools.pipeline import convert_file  # noqa: E402
 os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-@pytest.fixture(scope="session")
+def shared(scope: str):
+    """The scope of a fixture that runs the pipeline: ``scope``, but per test in mutmut's stats run.
+
+    ``make mutation`` runs, for each mutant, the tests that called the mutated
+    function. mutmut learns which ones those are in a first run of the suite
+    (``MUTANT_UNDER_TEST=stats``) and credits a call to the test being set up, so
+    a session fixture would link the pipeline to the first test that used it
+    only. Per test in that run, every test is linked to what it depends on;
+    every other run keeps the shared fixture.
+    """
+
+    def choose(fixture_name: str, config: pytest.Config) -> str:
+        return "function" if os.environ.get("MUTANT_UNDER_TEST") == "stats" else scope
+
+    return choose
+
+
+@pytest.fixture(scope=shared("session"))
 def result():
     """The pipeline's result on the bundled source."""
     return convert_file(RAW)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def simplified(result):
     return result.simplified
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=shared("session"))
 def traditional(result):
     return result.traditional
 

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import shared
 from tools.convert import S2TW_OVERRIDES, T2S_OVERRIDES, Converter, to_simplified, to_traditional
 from tools.data import Override, overrides
 from tools.errors import PipelineError
@@ -55,24 +56,24 @@ class Conversion:
     final: list[str]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def result() -> Result:
     return convert_file(RAW)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def simplified_text(result: Result) -> str:
     return to_simplified()(result.cleaned)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def t2s(result: Result, simplified_text: str) -> Conversion:
     # t2s converts the cleaned text as a whole.
     cleaned = result.cleaned
     return Conversion("t2s", overrides(T2S_OVERRIDES), [cleaned], [to_simplified().raw(cleaned)], [simplified_text])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def s2tw(result: Result) -> Conversion:
     # s2tw converts the document field by field (Document.map_text); use the pipeline's own output.
     inputs = text_fields(result.simplified)
@@ -80,7 +81,7 @@ def s2tw(result: Result) -> Conversion:
     return Conversion("s2tw", overrides(S2TW_OVERRIDES), inputs, raw, text_fields(result.traditional))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def traditional_text(s2tw: Conversion) -> str:
     return "\n".join(s2tw.final)
 
@@ -331,14 +332,14 @@ NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize(("make", "text", "expected"), POSITIVE, ids=[c[1] for c in POSITIVE])
+@pytest.mark.parametrize(("make", "text", "expected"), [pytest.param(*c, id=c[1]) for c in POSITIVE])
 def test_positive_case(make: Callable[[], Converter], text: str, expected: str) -> None:
     converter = make()
     assert converter(text) == expected
     assert converter.overrides_fired > 0
 
 
-@pytest.mark.parametrize(("make", "text", "expected"), NEGATIVE, ids=[c[1] for c in NEGATIVE])
+@pytest.mark.parametrize(("make", "text", "expected"), [pytest.param(*c, id=c[1]) for c in NEGATIVE])
 def test_negative_case(make: Callable[[], Converter], text: str, expected: str) -> None:
     converter = make()
     assert converter(text) == expected

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 NUMERALS = "零一二三四五六七八九十"
+SECTION_WORD = {"zh-Hans": "节", "zh-Hant": "節"}  # 第一节 / 第一節
 
 
 def chinese_numeral(n: int) -> str:
@@ -31,15 +32,26 @@ def chinese_numeral(n: int) -> str:
 
 
 def parse_numeral(text: str) -> int:
-    """Inverse of :func:`chinese_numeral`.
+    """Inverse of :func:`chinese_numeral`; anything it does not write is a ``ValueError``.
 
     >>> [parse_numeral(t) for t in ("一", "十", "十二", "二十", "三十一")]
     [1, 10, 12, 20, 31]
+    >>> parse_numeral("十十")
+    Traceback (most recent call last):
+    ValueError: not a numeral as the plan writes them: '十十'
     """
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (NUMERALS.index(tens) if tens else 1) * 10 + (NUMERALS.index(ones) if ones else 0)
-    return NUMERALS.index(text)
+    n: int | None
+    try:
+        if "十" in text:
+            tens, _, ones = text.partition("十")
+            n = (NUMERALS.index(tens) if tens else 1) * 10 + (NUMERALS.index(ones) if ones else 0)
+        else:
+            n = NUMERALS.index(text)
+    except ValueError:  # a character that is not a digit, or a digit where none belongs
+        n = None
+    if n is None or chinese_numeral(n) != text:
+        raise ValueError(f"not a numeral as the plan writes them: {text!r}")
+    return n
 
 
 @dataclass(frozen=True)
@@ -75,7 +87,7 @@ def citation(chapter: int, section: int, number: int | None = None, script: str 
     >>> citation(3, 1, 2), citation(3, 0, 1), citation(2, 2, script="zh-Hant")
     ('第三章第一节第2段', '第三章引言第1段', '第二章第二節')
     """
-    where = f"第{chinese_numeral(section)}{'節' if script == 'zh-Hant' else '节'}" if section else "引言"
+    where = f"第{chinese_numeral(section)}{SECTION_WORD[script]}" if section else "引言"
     return f"第{chinese_numeral(chapter)}章{where}" + (f"第{number}段" if number is not None else "")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import zip_longest
 
 from .data import Manifest
 from .errors import PipelineError
@@ -82,6 +83,8 @@ def _lines(text: str) -> list[Line]:
 
 
 class _Reader:
+    """The non-blank lines, read one at a time; ``lines`` is never empty (:func:`parse_document` checks)."""
+
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.pos = 0
@@ -89,7 +92,12 @@ class _Reader:
     def peek(self) -> Line | None:
         return self.lines[self.pos] if self.pos < len(self.lines) else None
 
+    def skip(self) -> None:
+        """Move past the line :meth:`peek` gave."""
+        self.pos += 1
+
     def take(self, what: str) -> Line:
+        """The next line, or an error at the last line saying that ``what`` was expected there."""
         line = self.peek()
         if line is None:
             last = self.lines[-1] if self.lines else Line(1, 1, "")
@@ -114,8 +122,8 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
         matches = list(pattern.finditer(line.text))
         if not matches or matches[0].start() != 0:
             break
-        reader.take("metadata")
-        for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+        reader.skip()
+        for m, nxt in zip_longest(matches, matches[1:]):
             value = line.text[m.end() : nxt.start() if nxt else len(line.text)].strip()
             key = by_label[m.group(1)]
             target = second if key in first or second else first
@@ -135,10 +143,11 @@ def _parse_metadata(reader: _Reader, manifest: Manifest) -> tuple[Field, ...]:
                     "the two copies must agree; check the scrape",
                     line.column + m.end(),
                 )
-    if not first:
-        line = reader.peek() or Line(1, 1, "")
+    if not first:  # the first line is not metadata
         raise _error(
-            line, "no metadata block (索引号, 主题分类, …) at the top of the text", "use the complete scrape of the page"
+            reader.lines[0],
+            "no metadata block (索引号, 主题分类, …) at the top of the text",
+            "use the complete scrape of the page",
         )
     missing = [labels[k] for k in labels if k not in first]
     if missing:
@@ -183,11 +192,19 @@ def _parse_notice(reader: _Reader, issuing_body: str) -> Notice:
     return Notice(issuer, title.text, number.text, addressees.text, tuple(body), line.text, date.text, note.text)
 
 
-def _level(text: str) -> tuple[str, int, str] | None:
+def _level(line: Line) -> tuple[str, int, str] | None:
     for name, pattern in LEVELS:
-        m = pattern.match(text)
+        m = pattern.match(line.text)
         if m:
-            return name, parse_numeral(m.group(1)), m.group(2).strip()
+            try:
+                number = parse_numeral(m.group(1))
+            except ValueError:
+                raise _error(
+                    line,
+                    f"the heading number {m.group(1)} is not written as the plan writes numbers",
+                    "write it as 一 … 十, 十一 … 十九, 二十 …; check the scrape",
+                ) from None
+            return name, number, m.group(2).strip()
     return None
 
 

@@ -1,0 +1,253 @@
+"""Stages 1–3 in process: load (bytes → text), repair (errata, corruption check), clean (removals).
+
+Small hand-made inputs; every expected text, count, message and position is
+written out by hand. The bad-input work of issue 9 (item 3) changes some of
+these messages and positions: when it does, the expectations here change with
+it, by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools.clean import check_complete, strip_junk_lines
+from tools.data import Erratum
+from tools.errors import PipelineError
+from tools.load import decode_source, load_source
+from tools.repair import check_corruption, find_corruption, repair_mojibake
+
+
+def _error(call) -> tuple:
+    with pytest.raises(PipelineError) as info:
+        call()
+    e = info.value
+    return (e.message, e.hint, e.path, e.line, e.column)
+
+
+# --------------------------------------------------------------------------- load
+
+
+def test_decode_normalises_line_ends_and_bom():
+    lf = decode_source("第一章\n正文\n".encode(), "a.txt")
+    assert (lf.text, lf.had_bom, lf.had_crlf, lf.path) == ("第一章\n正文\n", False, False, Path("a.txt"))
+    # sha256 of the UTF-8 bytes 第一章\n正文\n, computed with sha256sum.
+    assert lf.sha256 == "5fe75a08a04935f99aaf43ecb9d8dc70d27beb6d9ca9f352ba07a32243a19991"
+    for data in ("第一章\r\n正文\r\n".encode(), "第一章\r正文\r".encode(), b"\xef\xbb\xbf" + "第一章\r\n正文\n".encode()):
+        other = decode_source(data)
+        assert (other.text, other.sha256, other.had_crlf) == (lf.text, lf.sha256, True)
+    bom = decode_source(b"\xef\xbb\xbf" + "第一章\n正文\n".encode())
+    assert (bom.text, bom.had_bom, bom.had_crlf, bom.path) == (lf.text, True, False, Path("<source>"))
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", ("the source file is empty", "point the build at the raw text of the plan", "x.txt", None, None)),
+        (b" \n\t\n", ("the source file is empty", "point the build at the raw text of the plan", "x.txt", None, None)),
+        (
+            b"\xff\xfe" + "第一章".encode("utf-16-le"),
+            (
+                "the source looks UTF-16 encoded",
+                "convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8 in.txt > out.txt",
+                "x.txt",
+                1,
+                1,
+            ),
+        ),
+        (
+            b"\xfe\xff" + "第一章".encode("utf-16-be"),
+            (
+                "the source looks UTF-16 encoded",
+                "convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8 in.txt > out.txt",
+                "x.txt",
+                1,
+                1,
+            ),
+        ),
+        (  # UTF-16 without a BOM: more than 20 NUL bytes in the first 200 (21: one in 一, one per letter)
+            "第一章abcdefghijklmnopqrst".encode("utf-16-le"),
+            (
+                "the source looks UTF-16 encoded",
+                "convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8 in.txt > out.txt",
+                "x.txt",
+                1,
+                1,
+            ),
+        ),
+        (  # exactly 20 NULs in the first 200 bytes, the 21st at byte 200: binary, not UTF-16
+            b"a\x00" * 20 + b"b" * 160 + b"\x00",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                1,
+                2,
+            ),
+        ),
+        (  # the first NUL, in characters: line 2, after 正文 and a space
+            "第一章\n正文 \x00b\x00".encode(),
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                2,
+                4,
+            ),
+        ),
+        (  # counted from the start of the file, which may be a line end
+            b"\nab\x00",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                2,
+                3,
+            ),
+        ),
+        (  # the line end before the NUL, not the first one, nor one after it
+            b"a\nb\ncd\x00e\nf",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                3,
+                3,
+            ),
+        ),
+        (
+            b"\x00abc",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                1,
+                1,
+            ),
+        ),
+        (  # GBK bytes of 第一章 after a UTF-8 line
+            "标题\n".encode() + "第一章".encode("gbk"),
+            (
+                "not valid UTF-8 (byte 0xB5)",
+                "it looks GBK/GB18030 encoded; convert it, e.g. iconv -f GB18030 -t UTF-8 in.txt > out.txt",
+                "x.txt",
+                2,
+                1,
+            ),
+        ),
+        (  # neither UTF-8 nor GB18030: a lone lead byte at the end
+            "正文".encode() + b"\x81",
+            ("not valid UTF-8 (byte 0x81)", "save the file as UTF-8", "x.txt", 1, 3),
+        ),
+    ],
+)
+def test_decode_refuses_what_is_not_utf8_text(data, expected):
+    assert _error(lambda: decode_source(data, "x.txt")) == expected
+
+
+def test_load_source(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("第一章\r\n".encode())
+    source = load_source(path)
+    assert (source.path, source.text, source.had_crlf) == (path, "第一章\n", True)
+    missing = tmp_path / "missing.txt"
+    assert _error(lambda: load_source(missing)) == (
+        "cannot read the source: No such file or directory",
+        "check the path",
+        missing,
+        None,
+        None,
+    )
+    path.write_bytes(b"")
+    assert _error(lambda: load_source(path))[0::2] == ("the source file is empty", path, None)
+
+
+# --------------------------------------------------------------------------- repair
+
+ERRATUM = Erratum("E9", 2, "?tīng)幾h", "?tīng)", "幾h", b"\xa0", {}, "爭議", "made up for the test")
+
+
+def test_repair_mojibake_replaces_the_span_once():
+    assert tuple(repair_mojibake("勞動人事?tīng)幾h,依法", [ERRATUM])) == ("勞動人事爭議,依法", 1)
+    assert tuple(repair_mojibake("乾淨的文本", [ERRATUM])) == ("乾淨的文本", 0)
+
+
+def test_an_erratum_found_twice_names_its_lines():
+    text = "一\n?tīng)幾h\n二\n三?tīng)幾h"
+    assert _error(lambda: repair_mojibake(text, [ERRATUM])) == (
+        "erratum E9 matches 2 times (lines 2, 4); a repair must be unambiguous",
+        "lengthen the raw span in source/errata.yml so it matches once",
+        "source/errata.yml",
+        None,
+        None,
+    )
+    at_start = "\n?tīng)幾h\n?tīng)幾h"
+    assert _error(lambda: repair_mojibake(at_start, [ERRATUM]))[0] == (
+        "erratum E9 matches 2 times (lines 2, 3); a repair must be unambiguous"
+    )
+    three = "?tīng)幾h" * 3
+    assert (
+        _error(lambda: repair_mojibake(three, [ERRATUM]))[0]
+        == "erratum E9 matches 3 times (lines 1); a repair must be unambiguous"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("中ABC", [(1, 2, "Latin text 'ABC' glued to Chinese text")]),  # capitals only
+        ("abc中", [(1, 1, "Latin text 'abc' glued to Chinese text")]),  # at the start, Han after
+        ("中abc", [(1, 2, "Latin text 'abc' glued to Chinese text")]),  # at the end, Han before
+        ("abc 中", []),  # nothing before it (the text's last character is not before it)
+        ("中 abc", []),  # only the character right before counts
+        ("中 abc 中", []),
+        ("x\n中 1.5 PM2.5中", []),  # digits alone, and an allowed token
+        ("中\ue123文", [(1, 2, "suspicious character U+E123")]),
+        ("第一?章\n\\", [(1, 3, "placeholder character '?'"), (2, 1, "placeholder character '\\\\'")]),
+        ("索?引?號: 勞動人事?tīng)幾h 發(fā)展", []),  # label placeholder, erratum and pinyin are masked
+    ],
+)
+def test_find_corruption(text, found):
+    assert find_corruption(text, [ERRATUM], ["索?引?號"], ["PM2.5"]) == found
+
+
+def test_check_corruption_reports_the_first_and_counts_the_rest():
+    assert _error(lambda: check_corruption("中abc\n中def?", [], [], [])) == (
+        "Latin text 'abc' glued to Chinese text: the text looks corrupted here (and 2 more)",
+        "if it is mojibake, add a repair with its byte evidence to source/errata.yml; "
+        "if it is real text, add the token to latin_allowed in source/manifest.yml",
+        None,
+        1,
+        2,
+    )
+    assert _error(lambda: check_corruption("中abc\n中def", [], [], []))[0] == (
+        "Latin text 'abc' glued to Chinese text: the text looks corrupted here (and 1 more)"
+    )
+    assert _error(lambda: check_corruption("中\n中def", [], [], []))[:1] == (
+        "Latin text 'def' glued to Chinese text: the text looks corrupted here",
+    )
+    check_corruption("中文 abc", [], [], [])
+
+
+# --------------------------------------------------------------------------- clean
+
+
+def test_strip_junk_lines_counts_every_blanked_line():
+    text = "广告一\n广告二\n正文\n分享\n打印"
+    assert tuple(strip_junk_lines(text, ["广告一", "广告二"], ["分享", "打印"])) == ("\n\n正文\n\n", 4)
+    # Lines are blanked only where all the listed ones are there.
+    assert tuple(strip_junk_lines(text, ["广告二"], ["打印", "分享"])) == (text, 0)
+
+
+def test_missing_page_chrome_is_reported_at_the_last_line():
+    assert _error(lambda: check_complete("标题\n\n正文\n\n", ["分享 ", " 打印"])) == (
+        "the page chrome that ends the scrape (分享 / 打印) is not at the end of the file: it looks truncated",
+        "use the complete scrape; the text must run to the end of 第十章 with the page chrome after it",
+        None,
+        3,
+        1,
+    )
+    assert _error(lambda: check_complete("\n \n", ["分享"]))[3:] == (1, 1)
+    check_complete("正文\n分享\n", ["分享"])
+    check_complete("正文", [])
