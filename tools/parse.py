@@ -316,7 +316,7 @@ class _Plan:
                 "delete everything after the plan's last paragraph "
                 "(only the complete page chrome may follow it, at the very end of the file)",
             )
-        level = _level(line.text)
+        level = _level(line)
         if level and level[0] == "chapter":
             self.chapter_heading(line, level[1], level[2])
         elif level and level[0] == "section":
