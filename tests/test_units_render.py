@@ -4,7 +4,8 @@ The site tests read pages built in a child process, which mutation testing
 cannot see (``make mutation``); these tests call :mod:`tools.render` directly.
 Every expected string below was written by hand from the page format the
 README describes (explicit anchors ``#s3-1`` / ``#p3-1-2``, the lead sentence
-in ``<strong class="lead">``, a ¶ permalink after each paragraph, the notice's
+in ``<strong class="lead">``, a ¶ permalink after each paragraph (the space before the ¶ is
+the link's own, so the paragraph's text is the plan's alone), the notice's
 fixed anchors, escaped source text), or is a literal line of the plan itself.
 None is produced by the renderer under test.
 """
@@ -63,18 +64,18 @@ pdf_download: "样例规划-第二章.pdf"
 
 # 第二章 推进基础设施同城同网 { #ch2 }
 
-坚持“同城同网”，推进建设。 <a class="para-link" href="#p2-0-1" title="复制本段链接：第二章引言第1段" \
-aria-label="复制本段链接：第二章引言第1段" data-cite="第二章引言第1段">¶</a>
+坚持“同城同网”，推进建设。<a class="para-link" href="#p2-0-1" title="复制本段链接：第二章引言第1段" \
+aria-label="复制本段链接：第二章引言第1段" data-cite="第二章引言第1段"> ¶</a>
 {: #p2-0-1 .intro }
 
 ## 第一节 构建综合交通体系 { #s2-1 }
 
-<strong class="lead">建设轨道上的都市圈。</strong>统筹布局；推动融合。 <a class="para-link" href="#p2-1-1" \
-title="复制本段链接：第二章第一节第1段" aria-label="复制本段链接：第二章第一节第1段" data-cite="第二章第一节第1段">¶</a>
+<strong class="lead">建设轨道上的都市圈。</strong>统筹布局；推动融合。<a class="para-link" href="#p2-1-1" \
+title="复制本段链接：第二章第一节第1段" aria-label="复制本段链接：第二章第一节第1段" data-cite="第二章第一节第1段"> ¶</a>
 {: #p2-1-1 }
 
-细颗粒物（PM2\\.5）浓度下降\\*10%\\*。 <a class="para-link" href="#p2-1-2" title="复制本段链接：第二章第一节第2段" \
-aria-label="复制本段链接：第二章第一节第2段" data-cite="第二章第一节第2段">¶</a>
+细颗粒物（PM2\\.5）浓度下降\\*10%\\*。<a class="para-link" href="#p2-1-2" title="复制本段链接：第二章第一节第2段" \
+aria-label="复制本段链接：第二章第一节第2段" data-cite="第二章第一节第2段"> ¶</a>
 {: #p2-1-2 }
 """
 
@@ -189,7 +190,7 @@ def test_inline_renderer_and_notes_get_the_page_and_the_paragraph():
         ("统筹布局；推动融合。", "zh-Hans", "ch02.md", "p2-1-1"),
         ("细颗粒物（PM2.5）浓度下降*10%*。", "zh-Hans", "ch02.md", "p2-1-2"),
     ]
-    assert '<strong class="lead">[建设轨道上的都市圈。]</strong>[统筹布局；推动融合。] <a class="para-link"' in page
+    assert '<strong class="lead">[建设轨道上的都市圈。]</strong>[统筹布局；推动融合。]<a class="para-link"' in page
     assert "{: #p2-1-1 }\nNOTE p2-1-1 ch02.md p2-1-1\n" in page
     assert "{: #p2-0-1 .intro }\nNOTE p2-0-1 ch02.md p2-0-1\n\n## " in page
     assert page.endswith("{: #p2-1-2 }\nNOTE p2-1-2 ch02.md p2-1-2\n")
@@ -251,10 +252,10 @@ def test_real_chapter_page_holds_the_plan_lines(simplified, traditional):
     assert "# 第三章 推进基础设施同城同网 { #ch3 }\n" in ch03
     assert "## 第一节 构建都市圈综合交通体系 { #s3-1 }\n" in ch03
     assert '\n<strong class="lead">建设轨道上的都市圈。</strong>统筹布局以青岛为中心枢纽的多层次轨道交通网络，' in ch03
-    assert 'data-cite="第三章第一节第2段">¶</a>\n{: #p3-1-2 }\n' in ch03
+    assert 'data-cite="第三章第一节第2段"> ¶</a>\n{: #p3-1-2 }\n' in ch03
     hant = render_pages(traditional)["ch03.md"]
     assert "## 第一節 構建都市圈綜合交通體系 { #s3-1 }\n" in hant
-    assert 'data-cite="第三章第一節第2段">¶</a>\n{: #p3-1-2 }\n' in hant
+    assert 'data-cite="第三章第一節第2段"> ¶</a>\n{: #p3-1-2 }\n' in hant
 
 
 def test_real_home_page_holds_the_notice(simplified):
