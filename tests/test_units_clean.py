@@ -1,9 +1,7 @@
 """Stages 1–3 in process: load (bytes → text), repair (errata, corruption check), clean (removals).
 
 Small hand-made inputs; every expected text, count, message and position is
-written out by hand. The bad-input work of issue 9 (item 3) changes some of
-these messages and positions: when it does, the expectations here change with
-it, by hand.
+written out by hand (positions counted in the input, 1-based, in characters).
 """
 
 from __future__ import annotations
@@ -12,11 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from tools.clean import check_complete, strip_junk_lines
+from tools.clean import (
+    check_not_repeated,
+    find_repetition,
+    junk_line_edits,
+    label_spacing_edits,
+    pinyin_edits,
+    strip_junk_lines,
+)
 from tools.data import Erratum
 from tools.errors import PipelineError
-from tools.load import decode_source, load_source
+from tools.load import decode_source, load_source, read_text
 from tools.repair import check_corruption, find_corruption, repair_mojibake
+from tools.text import Edit
 
 
 def _error(call) -> tuple:
@@ -153,14 +159,40 @@ def test_load_source(tmp_path):
     assert (source.path, source.text, source.had_crlf) == (path, "第一章\n", True)
     missing = tmp_path / "missing.txt"
     assert _error(lambda: load_source(missing)) == (
-        "cannot read the source: No such file or directory",
-        "check the path",
+        "no such file",
+        "check the path of the raw text file",
         missing,
+        None,
+        None,
+    )
+    assert _error(lambda: load_source(tmp_path)) == (
+        "this is a folder, not a file",
+        "give the path of the raw text file itself",
+        tmp_path,
+        None,
+        None,
+    )
+    under_a_file = path / "x.txt"
+    assert _error(lambda: load_source(under_a_file)) == (
+        "a part of this path is a file, not a folder",
+        "check the path of the raw text file",
+        under_a_file,
         None,
         None,
     )
     path.write_bytes(b"")
     assert _error(lambda: load_source(path))[0::2] == ("the source file is empty", path, None)
+
+
+def test_read_text_names_a_data_file(tmp_path):
+    path = tmp_path / "terms.yml"
+    path.write_bytes("\ufeffa: 1\r\nb: 发\r\n".encode())
+    assert read_text(path) == "a: 1\nb: 发\n"
+    assert _error(lambda: read_text(tmp_path / "none.yml"))[:2] == ("no such file", "check the path of the data file")
+    path.write_bytes("a: 1\nb: 发\u200b展\n".encode())  # line 2: b, :, space, 发, then the zero-width space
+    message, hint, where, line, column = _error(lambda: read_text(path))
+    assert (message, where, line, column) == ("invisible character U+200B ZERO WIDTH SPACE", path, 2, 5)
+    assert hint.startswith("delete it: format characters (Unicode category Cf) and line separators are not part of the text")
 
 
 # --------------------------------------------------------------------------- repair
@@ -240,14 +272,69 @@ def test_strip_junk_lines_counts_every_blanked_line():
     assert tuple(strip_junk_lines(text, ["广告二"], ["打印", "分享"])) == (text, 0)
 
 
-def test_missing_page_chrome_is_reported_at_the_last_line():
-    assert _error(lambda: check_complete("标题\n\n正文\n\n", ["分享 ", " 打印"])) == (
-        "the page chrome that ends the scrape (分享 / 打印) is not at the end of the file: it looks truncated",
-        "use the complete scrape; the text must run to the end of 第十章 with the page chrome after it",
+def test_the_page_chrome_is_optional_and_blanked_only_when_it_ends_the_text():
+    # A clean copy of the document, without the chrome: nothing to blank.
+    assert tuple(strip_junk_lines("广告一\n正文\n", ["广告一"], ["分享"])) == ("\n正文\n", 1)
+    # Blank lines between and after the chrome lines do not matter; the chrome lines themselves must be exact.
+    assert junk_line_edits("正文\n分享\n\n打印\n\n", [], ["分享", "打印"]) == [Edit(3, 5), Edit(7, 9)]
+    assert junk_line_edits("正文\n 分享\n打印", [], ["分享", "打印"]) == []
+    # Only the last non-blank lines: the chrome followed by more text is not removed.
+    assert junk_line_edits("分享\n打印\n正文", [], ["分享", "打印"]) == []
+    # Part of the chrome is no chrome, and no list blanks nothing.
+    assert junk_line_edits("正文\n打印\n", [], ["分享", "打印"]) == []
+    assert junk_line_edits("正文\n分享\n", [], []) == []
+    assert junk_line_edits("广告\n正文", ["广告", "正文", "多"], []) == []
+    assert junk_line_edits("\n\n", [], ["分享"]) == []
+
+
+A = "一二三四五六七八九十。"  # 11 characters
+B = "十九八七六五四三二一！"  # 11 characters
+
+
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        (["甲", A, B, "乙", A, B], (5, 2, 2)),
+        (["甲", "  " + A, B, "", "乙", "    " + A, "", B], (6, 2, 2)),  # blank lines and indentation ignored
+        (["甲", A, "乙", A], None),  # 11 characters repeated: under 20, a coincidence
+        (["甲", A + "〇" * 9, "乙", A + "〇" * 9], (4, 2, 1)),  # one line of 20 characters
+        (["甲", A + "〇" * 8, "乙", A + "〇" * 8], None),  # 19
+        ([A, B, A, B, A, B], (3, 1, 2)),  # the first copy only, never a run that overlaps itself
+        ([A + B, A + B, A + B], (2, 1, 1)),
+        ([A, A, A], None),  # 11 characters each time
+        (["甲", A, B, "丙", A, "丁", A, B], (7, 2, 2)),  # every earlier place of a line is tried
+        (["山东省人民政府", "正文。", "山东省人民政府"], None),
+    ],
+)
+def test_find_repetition(lines, found):
+    assert find_repetition("\n".join(lines)) == found
+
+
+def test_repeated_text_is_reported_where_it_starts_with_both_spans():
+    text = "\n".join(["甲", "  " + A, B, "", "乙", "    " + A, "", B, "丙"])
+    assert _error(lambda: check_not_repeated(text)) == (
+        "repeated text: lines 6–8 repeat lines 2–3",
+        "delete the repeated copy; the file must hold the page once (the plan, then at most the page chrome)",
         None,
-        3,
-        1,
+        6,
+        5,
     )
-    assert _error(lambda: check_complete("\n \n", ["分享"]))[3:] == (1, 1)
-    check_complete("正文\n分享\n", ["分享"])
-    check_complete("正文", [])
+    one = "\n".join(["甲", A + B, "乙", "\t" + A + B])
+    assert _error(lambda: check_not_repeated(one))[0::3] == ("repeated text: line 4 repeats line 2", 4)
+    assert _error(lambda: check_not_repeated(one))[4] == 2
+    check_not_repeated("\n".join(["甲", A, "乙", A]))
+
+
+def test_label_placeholders_lose_only_their_question_marks():
+    # 索?引?號 at offset 3: its ? at 4 and 6; 標??題 at 13: ? at 14 and 15; the lone ? at 10 stays.
+    text = "前言 索?引?號: 甲? 標??題: 乙"
+    assert label_spacing_edits(text, ["標??題", "索?引?號"]) == [Edit(4, 5), Edit(6, 7), Edit(14, 15), Edit(15, 16)]
+    assert label_spacing_edits(text, []) == []
+    # The longer placeholder wins where one contains another.
+    assert label_spacing_edits("有?效?性", ["效?性", "有?效?性"]) == [Edit(1, 2), Edit(3, 4)]
+
+
+def test_pinyin_edits_cover_each_annotation_with_its_space():
+    # 發(fā) at 0–4: the annotation is 1–5; 創 at 6, its (chuàng ) 7–15: the space inside included.
+    assert pinyin_edits("發(fā)展創(chuàng )新(PM)") == [Edit(1, 5), Edit(7, 16)]
+    assert pinyin_edits("(fā)開頭 a(fā)") == []  # only right after a Han character
