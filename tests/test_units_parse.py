@@ -3,10 +3,15 @@
 Each case is a text of a few lines in the shape of the real source (metadata
 block, notice, title, chapters, sections, paragraphs), parsed against a small
 manifest. The expected model and every expected error — message, fix, line
-and column — are written out by hand.
+and column — are written out by hand: lines counted in :data:`LINES` (the text
+starts with a blank line, so ``HEADER`` is lines 2–8, ``NOTICE`` 9–18 and
+``PLAN`` 19–30), columns in characters, the four spaces of indentation
+included (a line's text starts at column 5).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -21,8 +26,13 @@ MANIFEST = Manifest(
     data.manifest().metadata_labels,
     (),
     (),
-    (ChapterSpec("总体要求", ("指导思想", "基本原则")), ChapterSpec("空间布局", ("发展廊道",))),
+    (ChapterSpec("总体要求", ("指导思想", "基本原则"), 1, (1, 2)), ChapterSpec("空间布局", ("发展廊道",), 2, (1,))),
+    "廊道建设？",
 )
+# The hint of every error that says the text was cut short.
+TRUNCATED = "the file looks truncated: use the complete scrape (the page chrome after the plan may be left out)"
+# ... and what it says the whole plan would have held.
+EXPECTED_END = "it should run to the end of 第二章, whose last sentence is “廊道建设？”"
 HEADER = [
     "索引号： 暂无 主题分类： 城市规划",
     "成文日期： 2023-10-06 发布日期： 2023-10-13",
@@ -129,7 +139,8 @@ def test_blank_lines_and_indentation_keep_raw_line_numbers():
     assert doc.chapters[1].line == 49
     with pytest.raises(PipelineError) as info:
         parse_document(spaced.replace("布局引言。", "布局引言"), MANIFEST)
-    assert (info.value.line, info.value.column) == (51, 4)
+    # "\t  布局引言  ": the tab and two spaces, then 布局引言 at columns 4–7; the error is at its last character.
+    assert (info.value.line, info.value.column) == (51, 7)
 
 
 def test_metadata_may_follow_a_single_copy_and_labels_may_use_ascii_colons():
@@ -157,6 +168,19 @@ def test_lead_sentence(paragraph, lead):
 
 # --------------------------------------------------------------------------- errors
 
+# Hints, as the parser gives them.
+MISSING_PARAGRAPH = (
+    "a paragraph is missing or two were joined in one line: use the complete scrape "
+    "(if the document really has this many, correct the count in source/manifest.yml)"
+)
+EXTRA_PARAGRAPH = (
+    "a paragraph was split in two lines or text was added: use the complete scrape "
+    "(if the document really has more, correct the count in source/manifest.yml)"
+)
+AFTER_THE_END = (
+    "delete everything after the plan's last paragraph (only the complete page chrome may follow it, at the very end of the file)"
+)
+
 ERRORS = {
     # name: (lines, line, column, message, hint)
     "no text": ([], 1, 1, "no text left after cleaning", "use the complete scrape of the page"),
@@ -181,10 +205,10 @@ ERRORS = {
         "the metadata block lacks 成文日期、发布日期、发布机关、统一编号、标题、发文字号、有效性",
         "use the complete scrape of the page",
     ),
-    "second copy disagrees": (
+    "second copy disagrees": (  # at the value: 有效性 at 5–7, ： at 8, a space, 1 at 10
         replaced("有效性： 0", "有效性： 1"),
         8,
-        5,
+        10,
         "the second metadata copy gives 有效性 = '1', the first '0'",
         "the two copies must agree; check the scrape",
     ),
@@ -290,15 +314,15 @@ ERRORS = {
         [*LINES, "第三章 附则", "附则引言。"],
         31,
         5,
-        "unexpected 第三章",
-        "the manifest lists 2 chapters",
+        "text after the end of the plan (which ends on line 30)",
+        AFTER_THE_END,
     ),
-    "chapter without introduction": (
+    "chapter without introduction": (  # found at the section heading, now line 20
         replaced("样例都市圈位于", None),
-        19,
+        20,
         5,
-        "第一章 has no introductory paragraph",
-        "check the scrape",
+        "第一章引言 ends before this heading after 0 of its 1 paragraph",
+        MISSING_PARAGRAPH,
     ),
     "duplicated section": (
         replaced("第二节 基本原则", "第一节 基本原则"),
@@ -314,12 +338,19 @@ ERRORS = {
         "skipped section number in 第一章: found 第三节 where 第二节 was expected",
         "sections must be numbered 第一节, 第二节, … in each chapter; check the scrape",
     ),
-    "section beyond the manifest": (
+    "section beyond the manifest": (  # 第一章 lists two sections; a third before 第二章 (line 26)
+        [*LINES[:24], "第三节 附加", "附加内容。", *PLAN[7:]],
+        26,
+        5,
+        "unexpected 第三节",
+        "the manifest lists 2 sections for this chapter",
+    ),
+    "section after the end of the plan": (
         [*LINES, "第二节 附加", "附加内容。"],
         31,
         5,
-        "unexpected 第二节",
-        "the manifest lists 1 sections for this chapter",
+        "text after the end of the plan (which ends on line 30)",
+        AFTER_THE_END,
     ),
     "section title": (
         replaced("第二节 基本原则", "第二节 基本要求"),
@@ -328,12 +359,54 @@ ERRORS = {
         "第二节 is titled '基本要求', expected '基本原则'",
         "fix the text, or the title in source/manifest.yml if the document really says so",
     ),
-    "empty section": (
+    "empty section": (  # found at the next heading, 第二节 on line 22
         replaced("坚持统筹发展", None),
+        22,
+        5,
+        "第一章第一节 ends before this heading after 0 of its 1 paragraph",
+        MISSING_PARAGRAPH,
+    ),
+    "a section short of a paragraph": (  # 第一章第二节 holds 2; with one, 第二章 (now line 25) ends it
+        replaced("第二段没有导语", None),
+        25,
+        5,
+        "第一章第二节 ends before this heading after 1 of its 2 paragraphs",
+        MISSING_PARAGRAPH,
+    ),
+    "an introduction with a paragraph too many": (  # 第一章 has one; a second on line 21
+        [*LINES[:19], "多出的一段。", *LINES[19:]],
         21,
         5,
-        "section 1-1 has no text",
-        "check the scrape around this heading",
+        "第一章引言 has more than the 1 paragraph the manifest records",
+        EXTRA_PARAGRAPH,
+    ),
+    "a section with a paragraph too many": (  # 第一章第一节 has one; a second on line 23
+        [*LINES[:21], "多出的一段。", *LINES[21:]],
+        23,
+        5,
+        "第一章第一节 has more than the 1 paragraph the manifest records",
+        EXTRA_PARAGRAPH,
+    ),
+    "a repeated paragraph": (  # line 22 again on line 23; 第一章第一节 holds one
+        [*LINES[:21], "坚持统筹发展。推进建设，促进发展。", *LINES[21:]],
+        23,
+        5,
+        "repeated text: this paragraph is the same as line 22, and 第一章第一节 holds 1 paragraph",
+        "delete the repeated paragraph",
+    ),
+    "an introduction repeated": (  # 第二章 holds 2 introductory paragraphs; line 27 again on line 29
+        [*LINES[:27], "布局引言。", *LINES[27:]],
+        29,
+        5,
+        "repeated text: this paragraph is the same as line 27, and 第二章引言 holds 2 paragraphs",
+        "delete the repeated paragraph",
+    ),
+    "repeated text after the end": (
+        [*LINES, "布局引言。"],
+        31,
+        5,
+        "repeated text after the end of the plan (which ends on line 30): the same as line 27",
+        AFTER_THE_END,
     ),
     "missing section": (
         LINES[: line_of("第二节 基本原则") - 2] + PLAN[PLAN.index("第二章 空间布局") :],
@@ -342,26 +415,89 @@ ERRORS = {
         "第一章 ends after 1 sections; expected 2 (missing 基本原则)",
         "a section heading is missing or the file is truncated",
     ),
-    "paragraph without a full stop": (
+    "paragraph without a full stop": (  # at its last character: 布局引言 at columns 5–8
         replaced("布局引言。", "布局引言"),
         27,
-        5,
-        "paragraph 2-0-1 ends with '言', not with a full stop",
-        "the file looks truncated or a line was broken; use the complete scrape",
+        8,
+        "paragraph 第二章引言第1段 ends with '言', not with a full stop",
+        "a line was broken in two: join it with the next one, or use the complete scrape",
     ),
-    "truncated in the notice": (
+    "truncated in the notice": (  # after 现将《样例规划》印发给你们。 (14 characters: columns 5–18)
         HEADER + NOTICE[:5],
         13,
-        1,
+        18,
         "the text ends where the notice's signature was expected",
-        "the file looks truncated; use the complete scrape",
+        TRUNCATED,
     ),
-    "missing chapter": (
+    "missing chapter": (  # after 第一章's last paragraph (24 characters: columns 5–28)
         LINES[: line_of("第二章") - 2],
         25,
+        28,
+        f"the plan stops after 第一章; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "truncated before the first chapter": (  # after the title 样例规划 (columns 5–8)
+        HEADER + NOTICE,
+        18,
+        8,
+        f"the plan stops before 第一章; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "truncated between sections": (  # after 第一章第一节's one paragraph (17 characters: columns 5–21)
+        LINES[:21],
+        22,
+        21,
+        f"the plan stops after 第一章第一节; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "truncated inside a section": (  # after the first of 第一章第二节's two paragraphs (15 characters: 5–19)
+        LINES[:23],
+        24,
+        19,
+        f"the plan stops inside 第一章第二节: 1 of 2 paragraphs; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "truncated inside an introduction": (  # after the first of 第二章's two introductory paragraphs (布局引言。: 5–9)
+        LINES[:26],
+        27,
+        9,
+        f"the plan stops inside 第二章引言: 1 of 2 paragraphs; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "truncated after an introduction": (  # 第二章's introduction is complete, its section missing (第三段引言！: 5–10)
+        LINES[:27],
+        28,
+        10,
+        f"the plan stops after 第二章引言; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "truncated mid-sentence": (  # the last line stops at 尊重规律，同城 (7 characters: 5–11)
+        [*LINES[:22], "尊重规律，同城"],
+        24,
+        11,
+        f"the plan stops mid-sentence in 第一章第二节第1段; {EXPECTED_END}",
+        TRUNCATED,
+    ),
+    "the last sentence missing": (  # 廊道建设完成。: 7 characters, 5–11
+        [*LINES[:-1], "廊道建设完成。"],
+        30,
+        11,
+        "the plan stops before its last sentence: 第二章第一节第1段 should end with “廊道建设？”",
+        TRUNCATED + "; if the document really ends otherwise, correct last_sentence in source/manifest.yml",
+    ),
+    "成文日期 not a date": (
+        ["索引号： 暂无 主题分类： 城市规划", "成文日期： 2023-13-06 发布日期： 2023-10-13", *HEADER[2:], *NOTICE, *PLAN],
+        3,
         5,
-        "the plan ends after 1 chapters; expected 2",
-        "the file looks truncated; use the complete scrape",
+        "成文日期 '2023-13-06' is not a date",
+        "write it as the page does, YYYY-MM-DD",
+    ),
+    "发布日期 not a date": (  # on its own line in the second copy too: the line of its first copy
+        ["索引号： 暂无 主题分类： 城市规划", "成文日期： 2023-10-06", "发布日期： 2023年10月13日", *HEADER[2:], *NOTICE, *PLAN],
+        4,
+        5,
+        "发布日期 '2023年10月13日' is not a date",
+        "write it as the page does, YYYY-MM-DD",
     ),
 }
 
@@ -381,7 +517,8 @@ def test_every_missing_section_is_named():
         MANIFEST.metadata_labels,
         (),
         (),
-        (ChapterSpec("总体要求", ("指导思想", "基本原则", "发展目标")), MANIFEST.chapters[1]),
+        (ChapterSpec("总体要求", ("指导思想", "基本原则", "发展目标"), 1, (1, 2, 1)), MANIFEST.chapters[1]),
+        MANIFEST.last_sentence,
     )
     lines = LINES[: line_of("第二节 基本原则") - 2] + PLAN[PLAN.index("第二章 空间布局") :]
     with pytest.raises(PipelineError) as info:
@@ -389,29 +526,31 @@ def test_every_missing_section_is_named():
     assert info.value.message == "第一章 ends after 1 sections; expected 3 (missing 基本原则、发展目标)"
 
 
-# Where the text may end too early, and what the error says was expected there.
-TRUNCATED = [
-    (0, "the notice's issuer"),
-    (1, "the notice's title"),
-    (2, "the document number"),
-    (3, "the addressees"),
-    (7, "the notice's date"),
-    (8, "the publication note"),
-    (9, "the plan's title"),
+# Where the text may end too early, what the error says was expected there, and
+# the column of the last character of the last line (its length + 4).
+ENDS = [
+    (0, "the notice's issuer", 10),  # 有效性： 0
+    (1, "the notice's title", 11),  # 山东省人民政府
+    (2, "the document number", 15),  # 关于印发样例规划的通知
+    (3, "the addressees", 17),  # 鲁政字〔2023〕168号
+    (4, "the notice's signature", 23),  # 各市人民政府，各县（市、区）人民政府：
+    (7, "the notice's date", 11),  # 山东省人民政府
+    (8, "the publication note", 14),  # 2023年10月6日
+    (9, "the plan's title", 12),  # （此件公开发布）
 ]
 
 
-@pytest.mark.parametrize(("kept", "expected"), TRUNCATED)
-def test_truncated_notice(kept, expected):
+@pytest.mark.parametrize(("kept", "expected", "column"), ENDS)
+def test_truncated_notice(kept, expected, column):
     lines = HEADER + NOTICE[:kept]
     with pytest.raises(PipelineError) as info:
         parse_document(text(lines), MANIFEST)
     e = info.value
     assert (e.message, e.hint, e.line, e.column) == (
         f"the text ends where {expected} was expected",
-        "the file looks truncated; use the complete scrape",
+        TRUNCATED,
         len(lines) + 1,
-        1,
+        column,
     )
 
 
@@ -421,4 +560,20 @@ def test_a_chapter_missing_its_last_section_is_reported_at_the_last_line():
     with pytest.raises(PipelineError) as info:
         parse_document(text(lines), MANIFEST)
     e = info.value
-    assert (e.message, e.line) == ("第二章 ends after 0 sections; expected 1 (missing 发展廊道)", 28)
+    assert (e.message, e.line, e.column) == (f"the plan stops after 第二章引言; {EXPECTED_END}", 28, 10)
+
+
+def test_a_chapter_of_one_introduction_may_end_the_plan():
+    manifest = Manifest(
+        MANIFEST.title,
+        MANIFEST.metadata_labels,
+        (),
+        (),
+        (MANIFEST.chapters[0], ChapterSpec("空间布局", (), 2, ())),
+        "第三段引言！",
+    )
+    doc = parse_document(text(LINES[:-2]), manifest)
+    assert [(c.number, len(c.intro), len(c.sections)) for c in doc.chapters] == [(1, 1, 2), (2, 2, 0)]
+    with pytest.raises(PipelineError) as info:
+        parse_document(text(LINES[:-2]), replace(manifest, last_sentence="前言！"))
+    assert info.value.message == "the plan stops before its last sentence: 第二章引言第2段 should end with “前言！”"
