@@ -14,6 +14,7 @@ import re
 
 import pytest
 
+from tests.conftest import shared
 from tools import variants
 from tools.errors import PipelineError
 from tools.model import Document, Notice
@@ -39,8 +40,9 @@ PRINCIPLES = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared("module"))
 def mapping(simplified, traditional):
+    """The character map (per test in mutmut's stats run, so every test that uses it is credited with it)."""
     return canonical_map(simplified, traditional, load_variants())
 
 
