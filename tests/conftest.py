@@ -53,6 +53,14 @@ def traditional(result):
     return result.traditional
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the built site ``site`` (``make mutation`` leaves them out: a
+    site build takes seconds, and mutmut cannot trace what the child process calls)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site (both scripts, search index, PDFs) built into a temporary directory.
