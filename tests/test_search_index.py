@@ -15,7 +15,7 @@ import re
 import pytest
 
 from tests.conftest import shared
-from tools import variants
+from tools import search, variants
 from tools.errors import PipelineError
 from tools.model import Document, Notice
 from tools.paths import ROOT
@@ -103,7 +103,12 @@ def test_glossary_units(simplified, traditional):
     first = next(u for u in terms if u.title == "三区三线")
     assert first.anchor == "t-sanqu-sanxian"
     assert first.paragraphs[0][1].startswith("城镇空间、农业空间、生态空间三类空间")
-    assert next(u for u in glossary_units("zh-Hant") if u.anchor == "t-sanqu-sanxian").title == "三區三線"
+    hant = next(u for u in glossary_units("zh-Hant") if u.anchor == "t-sanqu-sanxian")
+    assert (hant.title, hant.chapter) == ("三區三線", "術語表 · 數字概括語")  # category 数字概括语 in glossary.yml
+    assert first.chapter == "术语表 · 数字概括语"
+    # glossary.yml gives 三区三线 an explanation and 双核 none: two paragraphs and one, neither with a lead sentence.
+    assert [(p[1][:4], p[2]) for p in first.paragraphs] == [("城镇空间", 0), ("国土空间", 0)]
+    assert next(u for u in terms if u.title == "双核").paragraphs == (("t-shuanghe", "西海岸新区和青岛蓝谷两个核心", 0),)
     assert [u.anchor for u in all_units(simplified)][41:43] == ["s10-3", terms[0].anchor]
 
 
@@ -136,7 +141,9 @@ def test_variant_table_errors_name_the_line(tmp_path, row, column):
     with pytest.raises(PipelineError) as err:
         load_variants(bad)
     assert (err.value.path, err.value.line, err.value.column) == (bad, 4, column)  # the offending cell
-    assert "python -m tools.variants" in err.value.hint
+    char, variant = row.split("\t")
+    assert err.value.message == f"{char!r} / {variant!r} is not a pair of two different characters"
+    assert err.value.hint == "regenerate the table with python -m tools.variants"
 
 
 def test_canonical_map_joins_scripts_and_variants(mapping):
@@ -176,8 +183,24 @@ def test_canonical_map_representative_is_the_most_frequent_simplified_character(
 
 
 def test_canonical_map_refuses_texts_out_of_step():
-    with pytest.raises(PipelineError, match="not aligned"):
+    with pytest.raises(PipelineError) as err:
         canonical_map(_tiny("zh-Hans", "乜乜", ""), _tiny("zh-Hant", "乩", ""), [])
+    e = err.value
+    assert (e.message, e.hint, e.path, e.line) == (
+        "Simplified and Traditional texts are not aligned",
+        "check tools/convert.py",
+        None,
+        None,
+    )
+
+
+def test_canonical_map_refuses_documents_of_another_shape(monkeypatch):
+    # One empty notice paragraph more, at the very end of the texts (no glossary units after it):
+    # every pair of texts is aligned, but the documents are not the same plan.
+    monkeypatch.setattr(search, "glossary_units", lambda script: iter(()))
+    longer = dataclasses.replace(_tiny("zh-Hant", "乩乩", ""), notice=Notice("乩乩", "", "", "", ("",), "", "", ""))
+    with pytest.raises(ValueError, match="zip"):
+        canonical_map(_tiny("zh-Hans", "乜乜", ""), longer, [])
 
 
 # --------------------------------------------------------------------------- the index
@@ -206,14 +229,32 @@ def test_build_index(simplified, traditional, mapping):
 
 
 def test_build_index_checks_the_canonical_form(simplified, traditional, mapping):
-    with pytest.raises(PipelineError, match="differs from the Simplified text"):
+    with pytest.raises(PipelineError) as err:
         build_index(traditional, simplified, {}, {})
+    # The first text that differs is the notice's title, issuer and title in one: its first 20 characters.
+    e = err.value
+    assert (e.message, e.hint, e.path) == (
+        "canonical form of '山東省人民政府關於印發青島都市圈發展規劃'… differs from the Simplified text",
+        "fix the character map",
+        None,
+    )
     # Every member of 线's class mapped to a character outside the BMP: the
     # canonical texts agree, but the browser's offsets would not.
     astral = {ch: ("𢧐" if rep == "线" else rep) for ch, rep in mapping.items()} | {"线": "𢧐"}
-    with pytest.raises(PipelineError, match="UTF-16"):
+    with pytest.raises(PipelineError) as err:
         build_index(traditional, simplified, astral, {})
+    assert err.value.hint == "keep the pair out of source/search-variants.tsv, or map within the same plane"
+    assert err.value.message.endswith(" of another UTF-16 length") and err.value.path is None
     assert build_index(simplified, simplified, mapping, {})["script"] == "zh-Hans"
+
+
+def test_build_index_refuses_a_document_of_another_shape(simplified, mapping, monkeypatch):
+    # Without the glossary units after them, the texts of the plan without its last chapter
+    # all agree with the whole plan's; still, it is not the same plan.
+    monkeypatch.setattr(search, "glossary_units", lambda script: iter(()))
+    shorter = dataclasses.replace(simplified, chapters=simplified.chapters[:-1])
+    with pytest.raises(ValueError, match="zip"):
+        build_index(shorter, simplified, mapping, {})
 
 
 def test_build_index_keeps_the_texts_as_the_model_has_them(simplified, mapping):

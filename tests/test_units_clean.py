@@ -6,6 +6,9 @@ written out by hand (positions counted in the input, 1-based, in characters).
 
 from __future__ import annotations
 
+import errno
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,7 @@ from tools.clean import (
 )
 from tools.data import Erratum
 from tools.errors import PipelineError
-from tools.load import decode_source, load_source, read_text
+from tools.load import check_visible, decode_source, describe_char, load_source, read_text
 from tools.repair import check_corruption, find_corruption, repair_mojibake
 from tools.text import Edit
 
@@ -146,6 +149,20 @@ def test_decode_normalises_line_ends_and_bom():
             "正文".encode() + b"\x81",
             ("not valid UTF-8 (byte 0x81)", "save the file as UTF-8", "x.txt", 1, 3),
         ),
+        (  # the last byte of 文 lost: the file ends inside its character, column 2
+            "正文".encode()[:-1],
+            ("the file ends inside a character: it was cut short", "use the complete file", "x.txt", 1, 2),
+        ),
+        (  # a BOM is not a column: the NUL after ab is at column 3
+            b"\xef\xbb\xbfab\x00",
+            (
+                "the source contains NUL bytes: it is a binary file, not text",
+                "use the plain-text (UTF-8) scrape of the page",
+                "x.txt",
+                1,
+                3,
+            ),
+        ),
     ],
 )
 def test_decode_refuses_what_is_not_utf8_text(data, expected):
@@ -182,6 +199,76 @@ def test_load_source(tmp_path):
     )
     path.write_bytes(b"")
     assert _error(lambda: load_source(path))[0::2] == ("the source file is empty", path, None)
+
+
+def test_a_pipe_is_not_read(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # never opened: reading it would wait for a writer
+    assert _error(lambda: load_source(fifo)) == (
+        "this is not a regular file (a pipe, socket or device)",
+        "save the raw text file to a file and give that file's path",
+        fifo,
+        None,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (
+            PermissionError(errno.EACCES, "Permission denied"),
+            ("permission denied: the file cannot be read", "make it readable (chmod u+r), or copy it somewhere readable"),
+        ),
+        (
+            OSError(errno.EIO, "Input/output error"),
+            ("cannot read the file: Input/output error", "check the path of the raw text file"),
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_read(tmp_path, monkeypatch, exc, expected):
+    path = tmp_path / "plan.txt"
+    path.write_text("第一章\n", encoding="utf-8")
+
+    def read_bytes(self):  # as root, chmod cannot make a file unreadable
+        raise exc
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    assert _error(lambda: load_source(path)) == (*expected, path, None, None)
+
+
+VISIBLE_FIX = (
+    "delete it: format characters (Unicode category Cf) and line separators are not part of the text, "
+    "and they would reach the pages unseen and break search; "
+    r"perl -CSD -pi -e 's/[\p{Cf}\x{2028}\x{2029}]//g' FILE deletes them all"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "column"),
+    [
+        ("甲\u200b乙", "invisible character U+200B ZERO WIDTH SPACE", 2),
+        ("甲\u200b乙\u00ad丙", "invisible character U+200B ZERO WIDTH SPACE (and 1 more, on line 1)", 2),
+        ("\u202e甲\n乙\n丙\u200d\u2060", "invisible character U+202E RIGHT-TO-LEFT OVERRIDE (and 2 more, on line 3)", 1),
+        (  # the first on line 1, eight more on lines 2–9: all named
+            "".join(f"{n}\u200b\n" for n in range(1, 10)),
+            "invisible character U+200B ZERO WIDTH SPACE (and 8 more, on lines 2, 3, 4, 5, 6, 7, 8, 9)",
+            2,
+        ),
+        (  # nine more on lines 2–10: the first eight lines named
+            "".join(f"{n}\u200b\n" for n in range(1, 11)),
+            "invisible character U+200B ZERO WIDTH SPACE (and 9 more, on lines 2, 3, 4, 5, 6, 7, 8, 9 …)",
+            2,
+        ),
+    ],
+)
+def test_invisible_characters_are_named_counted_and_located(text, message, column):
+    assert _error(lambda: check_visible(text)) == (message, VISIBLE_FIX, None, 1, column)
+    check_visible("甲 乙\u3000丙\n")
+
+
+def test_a_character_without_a_name_is_named_by_its_code_point():
+    assert describe_char("\x85") == "U+0085 unnamed character"
 
 
 def test_read_text_names_a_data_file(tmp_path):
@@ -221,7 +308,30 @@ def test_an_erratum_found_twice_names_its_lines():
     three = "?tīng)幾h" * 3
     assert (
         _error(lambda: repair_mojibake(three, [ERRATUM]))[0]
-        == "erratum E9 matches 3 times (lines 1); a repair must be unambiguous"
+        == "erratum E9 matches 3 times (line 1); a repair must be unambiguous"
+    )
+    # The error is at the erratum's entry in errata.yml when the loader recorded it.
+    assert _error(lambda: repair_mojibake(three, [replace(ERRATUM, entry_line=36)]))[2:] == ("source/errata.yml", 36, None)
+
+
+def test_overlapping_errata_are_named_in_text_order():
+    # E10's span 幾h,依 starts inside E9's ?tīng)幾h, on line 2; E10 is listed first.
+    e10 = Erratum("E10", 2, "幾h,依", "", "幾h", b"\xa0", {}, "議，依", "made up", entry_line=12)
+    e9 = replace(ERRATUM, entry_line=3)
+    assert _error(lambda: repair_mojibake("一\n勞動人事?tīng)幾h,依法", [e10, e9])) == (
+        "errata E9 and E10 overlap in the text (line 2)",
+        "make their raw spans disjoint in source/errata.yml",
+        "source/errata.yml",
+        12,
+        None,
+    )
+    # Two errata for the same span overlap too (the first listed is named first).
+    twin = replace(ERRATUM, id="E11")
+    assert _error(lambda: repair_mojibake("勞動?tīng)幾h", [ERRATUM, twin]))[:4] == (
+        "errata E9 and E11 overlap in the text (line 1)",
+        "make their raw spans disjoint in source/errata.yml",
+        "source/errata.yml",
+        None,
     )
 
 
@@ -330,8 +440,9 @@ def test_label_placeholders_lose_only_their_question_marks():
     text = "前言 索?引?號: 甲? 標??題: 乙"
     assert label_spacing_edits(text, ["標??題", "索?引?號"]) == [Edit(4, 5), Edit(6, 7), Edit(14, 15), Edit(15, 16)]
     assert label_spacing_edits(text, []) == []
-    # The longer placeholder wins where one contains another.
+    # The longer placeholder wins where one contains another, and where both start at the same place.
     assert label_spacing_edits("有?效?性", ["效?性", "有?效?性"]) == [Edit(1, 2), Edit(3, 4)]
+    assert label_spacing_edits("標??題", ["標?", "標??題"]) == [Edit(1, 2), Edit(2, 3)]
 
 
 def test_pinyin_edits_cover_each_annotation_with_its_space():

@@ -219,6 +219,13 @@ ERRORS = {
         "metadata field 主题分类 appears a third time",
         "the page prints the block twice at most",
     ),
+    "a third copy inside a line": (  # at its label: 索引号： 暂无 fills columns 5–12, 主题分类 starts at 13
+        [*HEADER, "索引号： 暂无 主题分类： 城市规划", *NOTICE, *PLAN],
+        9,
+        13,
+        "metadata field 主题分类 appears a third time",
+        "the page prints the block twice at most",
+    ),
     "notice title": (
         replaced("关于印发样例规划的通知", "关于印发样例规划的决定"),
         10,
@@ -561,6 +568,15 @@ def test_a_chapter_missing_its_last_section_is_reported_at_the_last_line():
         parse_document(text(lines), MANIFEST)
     e = info.value
     assert (e.message, e.line, e.column) == (f"the plan stops after 第二章引言; {EXPECTED_END}", 28, 10)
+
+
+def test_a_plan_of_one_chapter_with_one_paragraph():
+    manifest = replace(MANIFEST, chapters=(ChapterSpec("总体要求", (), 1, ()),), last_sentence="位于半岛东部。")
+    doc = parse_document(text([*HEADER, *NOTICE, *PLAN[:2]]), manifest)
+    assert [p.anchor for p in doc.paragraphs()] == ["p1-0-1"]
+    with pytest.raises(PipelineError) as info:
+        parse_document(text([*HEADER, *NOTICE, *PLAN[:2]]), replace(manifest, last_sentence="半岛西部。"))
+    assert info.value.message == "the plan stops before its last sentence: 第一章引言第1段 should end with “半岛西部。”"
 
 
 def test_a_chapter_of_one_introduction_may_end_the_plan():

@@ -45,7 +45,7 @@ def is_invisible(ch: str) -> bool:
 def invisible_offsets(text: str) -> list[int]:
     """Offsets of the invisible characters in ``text`` (each distinct character is classified once)."""
     invisible = {ch for ch in set(text) if is_invisible(ch)}
-    return [i for i, ch in enumerate(text) if ch in invisible] if invisible else []
+    return [i for i, ch in enumerate(text) if ch in invisible]
 
 
 def describe_char(ch: str) -> str:
@@ -166,8 +166,8 @@ def decode_source(data: bytes, path: Path | str = "<source>") -> Source:
     return Source(Path(path), text, sha, had_bom, had_crlf)
 
 
-def read_file(path: Path, what: str = "file") -> bytes:
-    """The bytes of the regular file ``path``, or one clear error saying what is wrong with the path."""
+def read_file(path: Path, what: str) -> bytes:
+    """The bytes of the regular file ``path``, or one clear error saying what is wrong with the path (``what`` it should be)."""
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):

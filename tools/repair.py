@@ -38,7 +38,8 @@ def mojibake_edits(text: str, errata: Iterable[Erratum]) -> list[Edit]:
         if len(starts) > 1:
             lines = sorted({text.count("\n", 0, start) + 1 for start in starts})
             raise PipelineError(
-                f"erratum {erratum.id} matches {len(starts)} times (lines {', '.join(map(str, lines))}); "
+                f"erratum {erratum.id} matches {len(starts)} times "
+                f"(line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))}); "
                 "a repair must be unambiguous",
                 "lengthen the raw span in source/errata.yml so it matches once",
                 "source/errata.yml",

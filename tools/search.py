@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import ui
 from .data import read_tsv
 from .errors import PipelineError
 from .model import Document
@@ -71,11 +72,11 @@ def glossary_units(script: str) -> Iterator[Unit]:
     """One unit per glossary entry (on the neutral glossary page), term as title."""
     from .glossary import load_glossary
 
-    for t in load_glossary():
-        loc = t.text(script)
-        paras = [(t.anchor, loc.short, 0)] + ([(t.anchor, loc.explanation, 0)] if loc.explanation else [])
-        where = ("術語表" if script == "zh-Hant" else "术语表") + " · " + loc.category
-        yield Unit("glossary/", t.anchor, "term", where, loc.term, tuple(paras))
+    for entry in load_glossary():
+        loc = entry.text(script)
+        paras = [(entry.anchor, loc.short, 0)] + ([(entry.anchor, loc.explanation, 0)] if loc.explanation else [])
+        where = f"{ui.t('glossary_title', script)} · {loc.category}"
+        yield Unit("glossary/", entry.anchor, "term", where, loc.term, tuple(paras))
 
 
 def all_units(doc: Document) -> Iterator[Unit]:
@@ -137,7 +138,7 @@ def canonical_map(simplified: Document, traditional: Document, variants: Iterabl
 
     for hans, hant in zip(_texts(simplified), _texts(traditional), strict=True):
         if len(hans) != len(hant):
-            raise PipelineError("Simplified and Traditional texts are not aligned", "check tools/convert.py", None)
+            raise PipelineError("Simplified and Traditional texts are not aligned", "check tools/convert.py")
         for s, t in zip(hans, hant, strict=True):
             if s != t:
                 union(s, t)
@@ -182,15 +183,12 @@ def build_index(doc: Document, simplified: Document, mapping: dict[str, str], ho
     """
     for mine, hans in zip(_texts(doc), _texts(simplified), strict=True):
         if canonical(mine, mapping) != canonical(hans, mapping):
-            raise PipelineError(
-                f"canonical form of {mine[:20]!r}… differs from the Simplified text", "fix the character map", None
-            )
+            raise PipelineError(f"canonical form of {mine[:20]!r}… differs from the Simplified text", "fix the character map")
         for ch in set(mine) & mapping.keys():
             if utf16_length(ch) != utf16_length(mapping[ch]):
                 raise PipelineError(
                     f"{ch!r} in the text maps to {mapping[ch]!r} of another UTF-16 length",
                     "keep the pair out of source/search-variants.tsv, or map within the same plane",
-                    None,
                 )
     return {
         "script": doc.script,
