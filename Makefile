@@ -20,7 +20,7 @@ PORT        ?= 8000
 DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test convert lint system-deps venv clean bench mutation
+.PHONY: serve build test convert lint system-deps venv clean bench mutation breakages
 
 serve: build
 	@echo "Serving site/ at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
@@ -49,6 +49,12 @@ bench: system-deps venv
 # search-index builder, in-process tests only, two workers. Not part of test or bench.
 mutation: venv
 	$(BIN)/python -m tools.mutation
+
+# Deliberate breakages (devtools/breakages.py, bench/results/breakages.json): each
+# one patched into a temporary copy, docs/ regenerated, the whole suite run; it
+# fails when a breakage goes unnoticed. About 20 minutes; not part of test.
+breakages: system-deps venv
+	$(BIN)/python -m devtools.breakages $(BREAKAGES_ARGS)
 
 venv: $(STAMP)
 
