@@ -52,4 +52,8 @@ def test_the_report_explains_the_run(tmp_path):
     assert steps["normalise_punctuation"] == 881
     assert steps["restore_label_spacing"] == 8
     assert steps["override_t2s"] == 3
+    # The README's fidelity table quotes these. s2tw counts every text field of the model:
+    # 7,394 characters of the plan's text, and the 节 of the citation of each of the 81
+    # paragraphs in a section (91 paragraphs, 10 of them chapter introductions): 7,475.
+    assert (steps["convert_t2s"], steps["convert_s2tw"], steps["override_s2tw"]) == (7176, 7394 + 81, 45)
     assert "strip_pinyin" in proc.stdout and "×2546" in proc.stdout

@@ -315,10 +315,11 @@ def test_an_erratum_found_twice_names_its_lines():
 
 
 def test_overlapping_errata_are_named_in_text_order():
-    # E10's span 幾h,依 starts inside E9's ?tīng)幾h, on line 2 (after a blank line 1, before line 3); E10 is listed first.
+    # E10's span 幾h,依 starts inside E9's ?tīng)幾h, on line 2 (after a blank line 1, before lines 3 and 4);
+    # E10 is listed first.
     e10 = Erratum("E10", 2, "幾h,依", "", "幾h", b"\xa0", {}, "議，依", "made up", entry_line=12)
     e9 = replace(ERRATUM, entry_line=3)
-    assert _error(lambda: repair_mojibake("\n勞動人事?tīng)幾h,依法\n末", [e10, e9])) == (
+    assert _error(lambda: repair_mojibake("\n勞動人事?tīng)幾h,依法\n末\n尾", [e10, e9])) == (
         "errata E9 and E10 overlap in the text (line 2)",
         "make their raw spans disjoint in source/errata.yml",
         "source/errata.yml",
