@@ -43,12 +43,12 @@ lint: venv
 # pinned in package-lock.json. BENCH_ARGS=--quick for one run of everything.
 bench: system-deps venv
 	npm ci --no-audit --no-fund --loglevel=error
-	$(BIN)/python -m tools.bench $(BENCH_ARGS)
+	$(BIN)/python -m devtools.bench $(BENCH_ARGS)
 
 # Mutation testing (bench/results/mutation.json): mutmut over the pipeline stages and the
 # search-index builder, in-process tests only, two workers. Not part of test or bench.
 mutation: venv
-	$(BIN)/python -m tools.mutation
+	$(BIN)/python -m devtools.mutation
 
 # Deliberate breakages (devtools/breakages.py, bench/results/breakages.json): each
 # one patched into a temporary copy, docs/ regenerated, the whole suite run; it

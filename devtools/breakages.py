@@ -8,7 +8,7 @@ as they are in the working tree; the real tree is never touched), the command
 
 1. applies the patch,
 2. regenerates ``docs/`` (``python -m tools convert``), as a developer would,
-3. runs the whole test suite but ``tests/test_devtools.py`` (``--quick``: only the
+3. runs the whole test suite but ``devtools/tests/test_breakages.py`` (``--quick``: only the
    files expected to catch it),
 4. records which tests failed.
 
@@ -173,7 +173,7 @@ def _env(copy: Path) -> dict[str, str]:
 def run_suite(copy: Path, tests: Iterable[str]) -> tuple[list[str], int]:
     """Run pytest in ``copy`` (on ``tests``, or everything when empty): the failed tests and pytest's exit status.
 
-    ``tests/test_devtools.py`` is left out: it checks that the patches still apply,
+    ``devtools/tests/test_breakages.py`` is left out: it checks that the patches still apply,
     which in a patched copy they no longer do.
     """
     junit = copy / ".breakage-junit.xml"
@@ -184,7 +184,7 @@ def run_suite(copy: Path, tests: Iterable[str]) -> tuple[list[str], int]:
         "-q",
         "-p",
         "no:cacheprovider",
-        "--ignore=tests/test_devtools.py",
+        "--ignore=devtools/tests/test_breakages.py",
         f"--junitxml={junit}",
     ]
     args += list(tests)

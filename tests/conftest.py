@@ -105,7 +105,7 @@ def wait_for_scrolling_to_settle(page, quiet_ms: int = 1000) -> None:
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on loopback (gzip, like GitHub Pages)."""
-    from tools.browser import serve
+    from tests.browser import serve
 
     with serve(built_site) as url:
         yield url
@@ -114,7 +114,7 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, driven by Playwright."""
-    from tools.browser import chromium
+    from tests.browser import chromium
 
     with chromium() as b:
         yield b

@@ -4,7 +4,7 @@
   their doctests call the function by its own name, so they repeat the
   original's doctest many times over: they are left out, the original's kept.
 * The first test to fail on each mutant is logged to ``mutants/mutmut-kills.jsonl``
-  (one JSON object per line), which ``tools/mutation.py`` reports as "killed by".
+  (one JSON object per line), which ``devtools/mutation.py`` reports as "killed by".
   A plugin rather than a conftest hook, so that it sees the doctests in
   ``tools/`` as well as the tests in ``tests/``.
 """

@@ -9,7 +9,7 @@ phone screen, where the page must reflow without horizontal scrolling, and
 the search dialog open with results.
 
 Lighthouse's scores for the same pages are recorded by the benchmark
-(``python -m tools.bench``), not here: they need Node and take minutes.
+(``python -m devtools.bench``), not here: they need Node and take minutes.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ every query of ``bench/queries.yml`` (each in both scripts) and of
 (``docs/<script>/document.json``), the variant pairs OpenCC gives
 (``source/search-variants.tsv``, OpenCC rows only) and the glossary's homes
 (``source/glossary.yml``), and nothing of the code under test: it imports
-neither ``tools.search`` nor ``tools.searcheval`` nor anything else of
+neither ``tools.search`` nor ``devtools.searcheval`` nor anything else of
 ``tools`` (``tests/test_search_index.py`` checks it).
 
 The semantics, as the README states them:

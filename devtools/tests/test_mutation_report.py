@@ -1,10 +1,10 @@
-"""tools/mutation.py: how the mutation report counts, on hand-made mutants."""
+"""devtools/mutation.py: how the mutation report counts, on hand-made mutants."""
 
 from __future__ import annotations
 
 import pytest
 
-from tools.mutation import Mutant, load_equivalent, report
+from devtools.mutation import Mutant, load_equivalent, report
 
 
 def _m(n: int, status: str, before: str = "", after: str = "") -> Mutant:

@@ -1,4 +1,4 @@
-"""Headless Chromium for tests, screenshots and the benchmark.
+"""Headless Chromium and a static server for the browser tests (also used by the screenshot and benchmark tools).
 
 Debian's ``chromium`` package driven by Playwright (``playwright install``
 cannot download browsers here). The flags keep Chromium from calling home,

@@ -1,4 +1,4 @@
-"""``python -m tools.bench``: measure the site — build, page weight, search, PDFs, Lighthouse.
+"""``python -m devtools.bench``: measure the site — build, page weight, search, PDFs, Lighthouse.
 
 One command, run from a clean state, writes ``bench/results/latest.json``
 (every figure, every run) and ``bench/results/latest.md`` (the table the
@@ -9,10 +9,10 @@ What is measured, and how (the targets are in :data:`TARGETS`):
 
 Build
     Whole processes, repeated (``--runs``, default 3), medians reported:
-    ``python -m tools.bench_build`` — the build of ``python -m tools build``,
+    ``python -m devtools.bench_build`` — the build of ``python -m tools build``,
     with PDFs, into a fresh directory, timed from outside (interpreter start to
     exit) and stage by stage from inside (convert, each script's MkDocs build,
-    the search index, the PDFs; see :mod:`tools.bench_build`). In the same run,
+    the search index, the PDFs; see :mod:`devtools.bench_build`). In the same run,
     alternating with it, a plain mkdocs-material build of the same Markdown
     (``docs/zh-Hans``: Material's default theme settings and search plugin, no
     hooks or overrides; only ``attr_list`` and ``md_in_html``, without which
@@ -20,10 +20,10 @@ Build
     project's build costs over the theme's.
 Page weight
     Home, a chapter (ch03), the glossary and the place index, both scripts, in
-    headless Chromium against the gzip server (:mod:`tools.bench_browser`).
+    headless Chromium against the gzip server (:mod:`devtools.bench_browser`).
 Search
     The committed query set (``bench/queries.yml``) in every script
-    combination: recall, precision and top-1 by :func:`tools.searcheval.evaluate`,
+    combination: recall, precision and top-1 by :func:`devtools.searcheval.evaluate`,
     and the time from issuing a query to rendered results, after the index
     has loaded (median and p95 over ``--runs`` passes).
 Engines
@@ -56,8 +56,8 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .paths import DOCS, RAW, ROOT
-from .render import EDITION_MARKS
+from tools.paths import DOCS, RAW, ROOT
+from tools.render import EDITION_MARKS
 
 RESULTS = ROOT / "bench" / "results"
 WORK = ROOT / "build" / "bench"
@@ -180,7 +180,7 @@ def write_plain_project(where: Path, language: str | None = None) -> Path:
     for md in sorted((DOCS / "zh-Hans").glob("*.md")):
         shutil.copy2(md, where / "docs" / md.name)
     lines = [
-        "# Plain mkdocs-material build of the same Markdown, for tools/bench.py: default theme",
+        "# Plain mkdocs-material build of the same Markdown, for devtools/bench.py: default theme",
         "# settings and search plugin, no hooks, no overrides.",
         "site_name: 青岛都市圈发展规划",
         "theme:",
@@ -205,7 +205,7 @@ def bench_builds(runs: int) -> tuple[dict, Path]:
             shutil.rmtree(site)
         out = WORK / f"build-{i}.json"
         log(f"whole build {i + 1}/{runs} …")
-        seconds = timed([sys.executable, "-m", "tools.bench_build", "--site-dir", str(site), "--json", str(out)])
+        seconds = timed([sys.executable, "-m", "devtools.bench_build", "--site-dir", str(site), "--json", str(out)])
         row = json.loads(out.read_text(encoding="utf-8"))
         row["process_s"] = seconds
         rows.append(row)
@@ -344,8 +344,9 @@ def scored(results: dict[str, list[tuple[str, str]]], doc, query_script: str, qu
 
 
 def bench_browser(site: Path, variants: dict, pagefind: dict, passes: int, queries: list[dict], docs: dict) -> dict:
+    from tests.browser import chromium, serve
+
     from .bench_browser import material_search, page_weight, pagefind_search, site_search
-    from .browser import chromium, serve
 
     out: dict = {"page_weight": {}, "search": {}, "engines": {}}
     pages = {name: path for name, path in PAGES.items() if (site / path / "index.html").exists()}
@@ -418,7 +419,7 @@ def bench_browser(site: Path, variants: dict, pagefind: dict, passes: int, queri
 
 
 def lighthouse(site: Path, runs: int) -> dict:
-    from .browser import serve
+    from tests.browser import serve
 
     binary = NODE_BIN / "lighthouse"
     if not binary.exists():
@@ -506,7 +507,7 @@ def _pct(x: float) -> str:
 
 def header(r: dict) -> list[str]:
     m, b, v = r["machine"], r["build"], r["machine"]["versions"]
-    command = "python -m tools.bench" + (" --quick" if r["quick"] else "")
+    command = "python -m devtools.bench" + (" --quick" if r["quick"] else "")
     return [
         f"- Date: {r['date']}; command: `make bench` (`{command}`)",
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}",
@@ -602,7 +603,7 @@ def markdown(r: dict) -> str:
     lines = [
         "# Benchmark results",
         "",
-        "Written by `python -m tools.bench` (`make bench`); do not edit by hand.",
+        "Written by `python -m devtools.bench` (`make bench`); do not edit by hand.",
         "",
         *header(r),
         "",
@@ -682,7 +683,7 @@ def markdown(r: dict) -> str:
         "",
         "## Search engines on the same queries and semantics",
         "",
-        "Section level and page level as in `tools/searcheval.py`; Material's search runs on a plain build of",
+        "Section level and page level as in `devtools/searcheval.py`; Material's search runs on a plain build of",
         "the Simplified Markdown only. Times are the engine's own (Pagefind including its fragment loads).",
         "",
         *engines(r),
@@ -708,7 +709,7 @@ def _section(name: str, timings: dict[str, float]) -> Iterator[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run of everything (development; numbers are noisier)")
     parser.add_argument("--runs", type=int, default=3, help="repetitions of each process timing and search pass (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
@@ -725,7 +726,8 @@ def main(argv: list[str] | None = None) -> int:
     runs = 1 if args.quick else max(1, args.runs)
     lh_runs = 1 if args.quick else max(1, args.lighthouse_runs)
 
-    from .pipeline import convert_file
+    from tools.pipeline import convert_file
+
     from .searcheval import load_queries
 
     WORK.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""``python -m tools.shots SITE_DIR OUT_DIR``: screenshots of the built site to look at.
+"""``python -m devtools.shots SITE_DIR OUT_DIR``: screenshots of the built site to look at.
 
 Desktop (1280 px) and phone (360 px) views of the home page, a chapter and
 the search, in both scripts, as PNG files.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .browser import chromium, serve
+from tests.browser import chromium, serve
 
 PAGES = [
     ("home", ""),

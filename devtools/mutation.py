@@ -1,4 +1,4 @@
-"""``python -m tools.mutation`` (``make mutation``): the mutation score of the pipeline's tests.
+"""``python -m devtools.mutation`` (``make mutation``): the mutation score of the pipeline's tests.
 
 mutmut (pinned in ``requirements.lock``, configured in ``pyproject.toml``
 ``[tool.mutmut]``) copies the project into ``mutants/``, makes small changes
@@ -45,7 +45,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import ROOT
+from tools.paths import ROOT
 
 MUTANTS = ROOT / "mutants"
 EQUIVALENT = ROOT / "bench" / "mutation-equivalent.yml"
@@ -282,7 +282,7 @@ def summary(data: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.mutation", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m devtools.mutation", description=__doc__.split("\n")[0])
     parser.add_argument("--reuse", action="store_true", help="report on the last run in mutants/ without running mutmut")
     args = parser.parse_args(argv)
     equivalent = load_equivalent()

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .model import Document
-from .paths import ROOT
-from .search import Unit, units
+from tools.model import Document
+from tools.paths import ROOT
+from tools.search import Unit, units
 
 QUERIES = ROOT / "bench" / "queries.yml"
 NEUTRAL_PAGES = {"", "glossary/", "places/"}

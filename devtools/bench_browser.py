@@ -1,7 +1,7 @@
 """What the benchmark measures in headless Chromium: page weight, search speed, other engines.
 
-Used by :mod:`tools.bench`; every function takes a Playwright browser and the
-base URL of a served site (:func:`tools.browser.serve`, gzip like GitHub
+Used by :mod:`devtools.bench`; every function takes a Playwright browser and the
+base URL of a served site (:func:`tests.browser.serve`, gzip like GitHub
 Pages), and returns plain data.
 
 * :func:`page_weight` — a fresh context per page (empty cache). Every request

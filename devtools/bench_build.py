@@ -1,4 +1,4 @@
-"""``python -m tools.bench_build --site-dir DIR --json FILE``: one whole build, timed stage by stage.
+"""``python -m devtools.bench_build --site-dir DIR --json FILE``: one whole build, timed stage by stage.
 
 Runs :func:`tools.build.build_site` — the function behind ``python -m tools
 build`` — unchanged, and only listens in, to split what the command reports as
@@ -15,7 +15,7 @@ one "site" stage into the parts the benchmark reports:
   that renders it), and the time spent cutting the fonts.
 
 Listening costs microseconds; nothing the build writes changes. The numbers
-are written as JSON for :mod:`tools.bench`.
+are written as JSON for :mod:`devtools.bench`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import build
+from tools import build
 
 EVENTS: list[tuple[str, str, float]] = []  # (event, language, perf_counter)
 INDEX_CALLS: list[float] = []  # seconds per call of the search index hook
@@ -57,7 +57,7 @@ def _instrumented_mkdocs_build(site_dir: Path) -> None:
     events["config"].insert(0, mark_config)
     hooked = [i for i, m in enumerate(events["post_build"]) if m.__code__.co_filename.endswith("search_index.py")]
     if len(hooked) != 1:
-        raise SystemExit("tools/hooks/search_index.py's on_post_build is not registered once: update tools/bench_build.py")
+        raise SystemExit("tools/hooks/search_index.py's on_post_build is not registered once: update devtools/bench_build.py")
     original = events["post_build"][hooked[0]]
 
     def timed_index(config):
@@ -97,7 +97,7 @@ def script_times() -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.bench_build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench_build", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, required=True)
     parser.add_argument("--json", type=Path, required=True, help="write the timings here")
     parser.add_argument("--no-pdf", action="store_true")
