@@ -1,4 +1,7 @@
-"""Developer tooling kept apart from the product, and the deliberate breakages still in step with the code."""
+"""The deliberate breakages of ``devtools/breakages.py`` still in step with the code.
+
+(That the product and its tests never import the tooling is an import contract: ``tests/test_imports.py``.)
+"""
 
 from __future__ import annotations
 
@@ -8,32 +11,6 @@ import pytest
 
 from devtools.breakages import BREAKAGES, Patch, patched
 from tools.paths import ROOT
-
-
-def _imported_modules(source: str) -> set[str]:
-    modules = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            modules |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            modules.add(node.module)
-    return modules
-
-
-def test_the_product_never_imports_devtools():
-    importers = [
-        str(path.relative_to(ROOT))
-        for path in sorted((ROOT / "tools").rglob("*.py"))
-        if any(m.split(".")[0] == "devtools" for m in _imported_modules(path.read_text(encoding="utf-8")))
-    ]
-    assert importers == []
-
-
-def test_the_import_scan_sees_an_import_of_devtools():
-    assert _imported_modules("import devtools.breakages\nfrom devtools import x\nfrom . import y\n") == {
-        "devtools.breakages",
-        "devtools",
-    }
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=[b.name for b in BREAKAGES])
