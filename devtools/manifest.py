@@ -4,6 +4,8 @@
     python -m devtools.manifest compare OLD NEW     # exit 1 unless every file is byte-identical
     python -m devtools.manifest compare OLD NEW --generator-paths
                                                     # allow only the generator's module path to differ
+    python -m devtools.manifest compare OLD NEW --ignore REGEX
+                                                    # allow only text that REGEX matches to differ
 
 A snapshot holds the SHA-256 of every file of the regenerated ``docs/`` and
 of a complete site build (pages, search index, PDFs), and the files
@@ -12,7 +14,10 @@ the one commit that renames the modules named in the output
 (``generated_by:`` in the front matter, the page's first comment, the PDFs'
 ``generator`` meta and Creator): a text file may differ only in those
 places, a PDF only in its document information and metadata stream, with
-every page's content and resources identical.
+every page's content and resources identical. ``--ignore REGEX`` (repeatable)
+is for a change that adds or alters one known piece of text and nothing else
+(e.g. the inline JSON of interface strings in every page): a text file may
+differ only in what the expression matches, removed from both sides.
 """
 
 from __future__ import annotations
@@ -84,16 +89,36 @@ def _pdf_pages_equal(a: Path, b: Path) -> bool:
     return da == db
 
 
+TEXT_SUFFIXES = (".md", ".html", ".json", ".xml", ".txt", ".js", ".css")
+
+
+def without(data: bytes, patterns: list[re.Pattern[str]]) -> bytes:
+    """The text with every match of ``patterns`` removed, in order.
+
+    >>> without(b'a<x id="1">b</x>c', [re.compile(r'<x id="1">[^<]*</x>')])
+    b'ac'
+    """
+    text = data.decode("utf-8")
+    for pattern in patterns:
+        text = pattern.sub("", text)
+    return text.encode("utf-8")
+
+
+def only_ignored(a: Path, b: Path, patterns: list[re.Pattern[str]]) -> bool:
+    """True when a and b are equal text files once every match of ``patterns`` is removed."""
+    return a.suffix in TEXT_SUFFIXES and without(a.read_bytes(), patterns) == without(b.read_bytes(), patterns)
+
+
 def only_generator_paths(a: Path, b: Path) -> bool:
     """True when a and b differ at most in the generator's module path."""
     if a.suffix == ".pdf":
         return _pdf_pages_equal(a, b)
-    if a.suffix in (".md", ".html", ".json", ".xml", ".txt", ".js", ".css"):
+    if a.suffix in TEXT_SUFFIXES:
         return _generator_free(a.read_bytes()) == _generator_free(b.read_bytes())
     return False
 
 
-def compare(old: Path, new: Path, generator_paths: bool = False) -> list[str]:
+def compare(old: Path, new: Path, generator_paths: bool = False, ignore: list[re.Pattern[str]] = ()) -> list[str]:
     """The differences between two snapshots, one line each; empty when they match."""
     ma = json.loads((old / "manifest.json").read_text(encoding="utf-8"))
     mb = json.loads((new / "manifest.json").read_text(encoding="utf-8"))
@@ -103,6 +128,8 @@ def compare(old: Path, new: Path, generator_paths: bool = False) -> list[str]:
         if ma[k] == mb[k]:
             continue
         if generator_paths and only_generator_paths(old / k, new / k):
+            continue
+        if ignore and only_ignored(old / k, new / k, list(ignore)):
             continue
         problems.append(f"differs: {k}")
     return problems
@@ -117,12 +144,20 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("old", type=Path)
     c.add_argument("new", type=Path)
     c.add_argument("--generator-paths", action="store_true", help="allow the generator's module path to differ")
+    c.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        type=re.compile,
+        metavar="REGEX",
+        help="remove every match from both sides of a text file before comparing (repeatable)",
+    )
     args = parser.parse_args(argv)
     if args.command == "snapshot":
         files = snapshot(args.dir)
         print(f"{len(files)} files in {args.dir / 'manifest.json'}")
         return 0
-    problems = compare(args.old, args.new, args.generator_paths)
+    problems = compare(args.old, args.new, args.generator_paths, args.ignore)
     for line in problems:
         print(line)
     n = len(json.loads((args.old / "manifest.json").read_text(encoding="utf-8")))

@@ -33,17 +33,25 @@ def _stage(name: str, timings: dict[str, float]):
     return Timer()
 
 
+def stale_files(out: Path, files: dict[str, str]) -> list[str]:
+    """The generated ``files`` that ``out`` does not hold as given, sorted: missing,
+    different, or in ``out`` but no longer generated. Empty when ``out`` is up to date."""
+    from .write import read_tree
+
+    current = read_tree(out) if out.exists() else {}
+    wanted = {k: v.encode("utf-8") for k, v in files.items()}
+    return sorted(k for k in wanted.keys() | current.keys() if wanted.get(k) != current.get(k))
+
+
 def convert_docs() -> tuple:
     """Regenerate ``docs/`` if it differs from what the source and tools give."""
     from .pipeline import convert_file
     from .site import generated_files
-    from .write import read_tree, write_tree
+    from .write import write_tree
 
     result = convert_file(RAW)
     files = generated_files(result)
-    current = read_tree(DOCS) if DOCS.exists() else {}
-    wanted = {k: v.encode("utf-8") for k, v in files.items()}
-    if wanted != current:
+    if stale_files(DOCS, files):
         write_tree(DOCS, files)
         print(f"  docs/ regenerated ({len(files)} files)")
     else:

@@ -18,9 +18,10 @@ from .paths import DOCS, RAW, SITE
 
 
 def _convert(args: argparse.Namespace) -> int:
+    from .build import stale_files
     from .pipeline import convert_file
     from .site import generated_files
-    from .write import read_tree, write_tree
+    from .write import write_tree
 
     start = time.perf_counter()
     result = convert_file(args.source)
@@ -30,9 +31,7 @@ def _convert(args: argparse.Namespace) -> int:
     if args.report:
         args.report.write_text(json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if args.check:
-        current = read_tree(args.out) if args.out.exists() else {}
-        wanted = {k: v.encode("utf-8") for k, v in files.items()}
-        stale = sorted(k for k in wanted.keys() | current.keys() if wanted.get(k) != current.get(k))
+        stale = stale_files(args.out, files)
         if stale:
             print(
                 f"{args.out}: {len(stale)} generated file(s) out of date: {', '.join(stale[:8])}"

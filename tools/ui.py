@@ -1,10 +1,35 @@
-"""Interface strings of the generated pages, written out in both scripts.
+"""The interface strings of the edition, in both scripts: the one table.
+
+Every string a reader sees that is neither the plan's text nor one of the
+theme's own translations comes from :data:`STRINGS`:
+
+* the generated pages (``tools/render.py``, ``glossary.py``, ``crossref.py``)
+  and the search index (``tools/search.py``) call :func:`t`;
+* the templates in ``overrides/`` read ``ui.<key>``, and ``qd.js`` reads the
+  JSON block ``#qd-ui`` (:func:`script_json`) that ``overrides/main.html``
+  inlines in every page; ``tools/hooks/strings.py`` puts both in the
+  template environment of each script's build;
+* the site's name, description, author, copyright, palette toggles,
+  permalink titles and language names, which MkDocs reads from its
+  configuration, are set from here by the same hook (``mkdocs.yml`` holds
+  none of them; see :func:`site_config`).
 
 They are chrome, not document text, so they are not converted by OpenCC and
 cannot disturb the override counts; each is written by hand in both forms.
+Facts of the document (its title, issuer, document number) are not written
+here: a ``{title}``, ``{issuer}`` or ``{number}`` in a string is filled from
+the document model of the page's script.
+
+Material's own translations (跳转至, 目录, 上一页 …) stay in the pinned theme's
+``partials/languages/zh.html`` and ``zh-Hant.html``; the project overrides
+none of them (``overrides/partials/languages/zh-Hans.html`` only names the
+language tag).
 """
 
 from __future__ import annotations
+
+import json
+from collections.abc import Mapping
 
 STRINGS: dict[str, dict[str, str]] = {
     "doc_card": {"zh-Hans": "文件信息", "zh-Hant": "文件資訊"},
@@ -56,9 +81,101 @@ STRINGS: dict[str, dict[str, str]] = {
     "part_of": {"zh-Hans": "隶属", "zh-Hant": "隸屬"},
     "contains": {"zh-Hans": "下辖", "zh-Hant": "下轄"},
     "see_also": {"zh-Hans": "参见", "zh-Hant": "參見"},
+    # PDF download links (overrides/main.html)
+    "pdf_chapter": {"zh-Hans": "下载本章 PDF", "zh-Hant": "下載本章 PDF"},
+    "pdf_notice": {"zh-Hans": "下载印发通知 PDF", "zh-Hant": "下載印發通知 PDF"},
+    "pdf_whole": {"zh-Hans": "下载全文 PDF", "zh-Hant": "下載全文 PDF"},
+    # the search dialog (overrides/partials/qd-search.html, header.html)
+    "search_dialog": {"zh-Hans": "全文检索", "zh-Hant": "全文檢索"},
+    # Traditional: the word Material's zh-Hant translation uses, as the site has shown it
+    "search_placeholder": {"zh-Hans": "搜索全文", "zh-Hant": "搜尋"},
+    "search_close": {"zh-Hans": "关闭检索", "zh-Hant": "關閉檢索"},
+    "search_options": {"zh-Hans": "检索选项", "zh-Hant": "檢索選項"},
+    "search_clear": {"zh-Hans": "清除", "zh-Hant": "清除"},
+    "search_hint": {
+        "zh-Hans": "输入词语检索全文，可用简体或繁体；多个词以空格分开",
+        "zh-Hant": "輸入詞語檢索全文，可用簡體或繁體；多個詞以空格分開",
+    },
+    "search_results": {"zh-Hans": "检索结果", "zh-Hant": "檢索結果"},
+    # qd.js (through the JSON block, JS_KEYS)
+    "search_hits": {"zh-Hans": "个结果", "zh-Hant": "個結果"},
+    "search_none": {"zh-Hans": "没有找到包含这些词语的段落", "zh-Hant": "沒有找到包含這些詞語的段落"},
+    "search_loading": {"zh-Hans": "正在加载索引……", "zh-Hant": "正在載入索引……"},
+    "search_failed": {"zh-Hans": "无法加载检索索引", "zh-Hant": "無法載入檢索索引"},
+    "link_copied": {"zh-Hans": "已复制链接：", "zh-Hant": "已複製連結："},
+    "cite_title": {"zh-Hans": "《{title}》", "zh-Hant": "《{title}》"},  # before a paragraph's citation
+    # the site's configuration (tools/hooks/strings.py, site_config); the space after ：
+    # and ； is the line folding of mkdocs.yml these came from, kept so no page changes
+    "site_description": {
+        "zh-Hans": "{issuer}《{title}》（{number}）全文在线版： 简体、繁体对照，全文检索，术语解释，分章 PDF。",
+        "zh-Hant": "{issuer}《{title}》（{number}）全文線上版： 簡體、繁體對照，全文檢索，術語解釋，分章 PDF。",
+    },
+    "copyright": {
+        "zh-Hans": "规划正文为国家机关的官方文件，依《中华人民共和国著作权法》第五条不适用著作权保护；"
+        " 本站术语解释等编辑内容采用 CC BY 4.0 许可，程序代码采用 MIT 许可。",
+        "zh-Hant": "規劃正文為國家機關的官方文件，依《中華人民共和國著作權法》第五條不適用著作權保護；"
+        " 本站術語解釋等編輯內容採用 CC BY 4.0 授權，程式碼採用 MIT 授權。",
+    },
+    "palette_to_dark": {"zh-Hans": "切换到深色模式", "zh-Hant": "切換到深色模式"},
+    "palette_to_light": {"zh-Hans": "切换到浅色模式", "zh-Hant": "切換到淺色模式"},
+    # the title of the # after each heading; the Traditional pages have always shown the
+    # Simplified words (mkdocs.yml had one value): 本節連結 would change every page
+    "permalink_title": {"zh-Hans": "本节链接", "zh-Hant": "本节链接"},
+    # each script's name in the language switcher, written in that script (both pages show both)
+    "language_name": {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"},
 }
+
+SCRIPTS = ("zh-Hans", "zh-Hant")
+
+# The strings qd.js reads (as T.<key>), inlined in every page by script_json.
+JS_KEYS = ("search_hits", "search_none", "search_loading", "search_failed", "link_copied", "cite_title")
 
 
 def t(key: str, script: str) -> str:
     """The interface string ``key`` in ``script``."""
     return STRINGS[key][script]
+
+
+def strings(script: str, **facts: str) -> dict[str, str]:
+    """Every string in ``script``, with the document's ``facts`` (title, issuer, number) filled in.
+
+    >>> strings("zh-Hant", title="青島都市圈發展規劃")["cite_title"]
+    '《青島都市圈發展規劃》'
+    """
+    return {key: value[script].format_map(_Facts(facts)) for key, value in STRINGS.items()}
+
+
+class _Facts(dict):
+    """The facts a string may name; a string naming another field keeps it as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def script_json(script: str, title: str) -> str:
+    """The JSON qd.js reads from ``<script type="application/json" id="qd-ui">``: :data:`JS_KEYS`
+    in ``script``, for a document titled ``title``; safe inside ``<script>`` (no ``<``, ``>``, ``&``).
+
+    >>> script_json("zh-Hant", "規劃").startswith('{"search_hits":"個結果","search_none":"沒有找到包含這些詞語的段落"')
+    True
+    >>> json.loads(script_json("zh-Hans", "规划"))["cite_title"]
+    '《规划》'
+    """
+    values = strings(script, title=title)
+    text = json.dumps({key: values[key] for key in JS_KEYS}, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def site_config(script: str, facts: Mapping[str, str], author: str) -> dict[str, str]:
+    """The configuration values MkDocs shows in ``script``'s pages, for a document with ``facts``.
+
+    The site's name is the document's title and its author the notice's issuer, ``author``:
+    the Simplified issuer in both scripts, as ``mkdocs.yml`` had it (one ``site_author``).
+    """
+    values = strings(script, **facts)
+    return {
+        "site_name": facts["title"],
+        "site_description": values["site_description"],
+        "site_author": author,
+        "copyright": values["copyright"],
+    }

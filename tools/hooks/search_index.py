@@ -22,13 +22,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools.errors import PipelineError  # noqa: E402
-from tools.model import document_from_dict  # noqa: E402
+from tools.hooks.documents import load_document  # noqa: E402
 from tools.search import build_index, canonical_map, load_variants  # noqa: E402
-
-
-def _load(docs_dir: Path, script: str):
-    path = docs_dir / script / "document.json"
-    return document_from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _home_terms() -> dict[str, dict]:
@@ -44,11 +39,8 @@ def _home_terms() -> dict[str, dict]:
 
 
 def on_post_build(config):
-    docs_dir = Path(config.docs_dir)
-    if docs_dir.name in ("zh-Hans", "zh-Hant"):
-        docs_dir = docs_dir.parent
     try:
-        hans, hant = _load(docs_dir, "zh-Hans"), _load(docs_dir, "zh-Hant")
+        hans, hant = load_document(config, "zh-Hans"), load_document(config, "zh-Hant")
         mapping = canonical_map(hans, hant, load_variants())
         terms = _home_terms()
         out = Path(config.site_dir)

@@ -18,12 +18,10 @@
   "use strict";
 
   var doc = document;
-  var hant = doc.documentElement.lang === "zh-Hant";
-  var T = hant
-    ? { hits: "個結果", none: "沒有找到包含這些詞語的段落", loading: "正在載入索引……",
-        copied: "已複製連結：", title: "《青島都市圈發展規劃》", failed: "無法載入檢索索引" }
-    : { hits: "个结果", none: "没有找到包含这些词语的段落", loading: "正在加载索引……",
-        copied: "已复制链接：", title: "《青岛都市圈发展规划》", failed: "无法加载检索索引" };
+  /* The interface strings, in the page's script: tools/ui.py's JS_KEYS,
+     inlined in every page by overrides/main.html (tools/hooks/strings.py),
+     the document's title filled in from the document model. */
+  var T = JSON.parse(doc.getElementById("qd-ui").textContent);
 
   /* ------------------------------------------------------------ helpers */
 
@@ -185,7 +183,7 @@
         loading = fetch(box.getAttribute("data-index"))
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
           .then(function (data) { index = new Index(data); window.qdSearchIndex = index; return index; })
-          .catch(function (e) { loading = null; meta.textContent = T.failed; throw e; });
+          .catch(function (e) { loading = null; meta.textContent = T.search_failed; throw e; });
       }
       return loading;
     }
@@ -228,7 +226,7 @@
       var found = index.search(query);
       if (!found.words.length) { meta.textContent = initial; return found; }
       var results = found.results;
-      meta.textContent = results.length ? results.length + " " + T.hits : T.none;
+      meta.textContent = results.length ? results.length + " " + T.search_hits : T.search_none;
       var frag = doc.createDocumentFragment();
       results.forEach(function (r) {
         var u = r.unit;
@@ -264,7 +262,7 @@
       var query = input.value.trim();
       syncUrl(query);
       if (!index) {
-        if (query) meta.textContent = T.loading;
+        if (query) meta.textContent = T.search_loading;
         load().then(function () { if (input.value.trim() === query) render(query); });
         return;
       }
@@ -473,8 +471,8 @@
       if (prev) prev.classList.remove("qd-target");
       var p = doc.getElementById(id);
       if (p) p.classList.add("qd-target");
-      var cite = T.title + a.getAttribute("data-cite");
-      copy(cite + " " + url.href).then(function () { say(T.copied + a.getAttribute("data-cite")); });
+      var cite = T.cite_title + a.getAttribute("data-cite");
+      copy(cite + " " + url.href).then(function () { say(T.link_copied + a.getAttribute("data-cite")); });
     });
   }
 
