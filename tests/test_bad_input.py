@@ -20,8 +20,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from tools import crossref, data, glossary
 from tools.cli import main
+from tools.data import glossary
+from tools.data import places as crossref
+from tools.data import source as data
 from tools.errors import PipelineError
 from tools.paths import DOCS, RAW, SOURCE
 
@@ -240,7 +242,7 @@ def test_the_fix_the_message_gives_works(tmp_path):
     # The perl one-liner in the hint deletes exactly the invisible characters.
     if not shutil.which("perl"):
         pytest.skip("no perl")
-    from tools.load import decode_source
+    from tools.text.load import decode_source
 
     path = tmp_path / "bad.txt"
     path.write_text(RAW_TEXT.replace("青島都市圈", "青島\u200b都市\u00ad圈\u202e", 1) + "\u2028", encoding="utf-8")

@@ -9,14 +9,14 @@ import markdown
 import pytest
 import yaml
 
-from tools import crossref as xr
-from tools import glossary as gl
-from tools.convert import to_traditional
+from tools.data import glossary as gl
+from tools.data import places as xr
 from tools.errors import PipelineError
 from tools.model import Document
 from tools.paths import RAW, SCRIPTS
 from tools.pipeline import convert_file
 from tools.render import PageContext
+from tools.text.convert import to_traditional
 
 MD_LINK = re.compile(r"\]\(([^)\s]*)")
 

@@ -29,11 +29,11 @@ import cssselect2
 import pytest
 import tinyhtml5
 
-from tools import data
+from tools.data import source as data
 from tools.model import Chapter, Document
 from tools.paths import DOCS, RAW, ROOT, SCRIPTS
 from tools.render import EDITION_MARKS, PARA_LINK_CLASS
-from tools.repair import PINYIN_ANNOTATION
+from tools.text.repair import PINYIN_ANNOTATION
 
 RAW_TEXT = RAW.read_text(encoding="utf-8")
 FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
@@ -94,7 +94,7 @@ def test_raw_to_cleaned_changes_only_what_is_listed(result):
 
 def test_simplified_text_has_the_cleaned_text_shape(result):
     # Conversion is character for character: same lines, same lengths.
-    from tools.convert import to_simplified
+    from tools.text.convert import to_simplified
 
     simplified = to_simplified()(result.cleaned)
     for a, b in zip(result.cleaned.split("\n"), simplified.split("\n"), strict=True):
@@ -115,7 +115,7 @@ def _plan_lines(doc):
 
 
 def test_model_joins_back_to_the_simplified_text(result, simplified):
-    from tools.convert import to_simplified
+    from tools.text.convert import to_simplified
 
     text = to_simplified()(result.cleaned)
     nonblank = [line.strip() for line in text.split("\n") if line.strip()]

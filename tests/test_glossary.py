@@ -11,13 +11,13 @@ import markdown
 import pytest
 import yaml
 
-from tools import glossary as gl
-from tools.convert import to_traditional
+from tools.data import glossary as gl
 from tools.errors import PipelineError
 from tools.model import Document
 from tools.paths import RAW, SCRIPTS
 from tools.pipeline import convert_file
-from tools.render import render_chapter
+from tools.render.pages import render_chapter
+from tools.text.convert import to_traditional
 
 TERM_LINK = re.compile(r'\[([^\]]+)\]\(glossary\.md#t-([a-z0-9-]+) "([^"]*)"\)\{ \.term \}')
 MD_LINK = re.compile(r"\]\(([^)\s]*)")

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tools import pdf
 from tools.errors import PipelineError
 from tools.model import Chapter, Document
 from tools.paths import RAW
-from tools.pdf import Cut, FangSong, build_pdfs, choose_faces, cut_font, esc, page_html, parts, source_date
+from tools.pdf import writer as pdf
+from tools.pdf.writer import Cut, FangSong, build_pdfs, choose_faces, cut_font, esc, page_html, parts, source_date
 from tools.pipeline import convert_file
 from tools.render import pdf_name
 from tools.ui import t

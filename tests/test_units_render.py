@@ -17,7 +17,8 @@ from dataclasses import replace
 import pytest
 
 from tools.model import Chapter, Document, Field, Notice, Paragraph, Section
-from tools.render import PageContext, escape_md, front_matter, pdf_name, render_chapter, render_home, render_pages
+from tools.render import PageContext, escape_md, front_matter, pdf_name
+from tools.render.pages import render_chapter, render_home, render_pages
 
 # --------------------------------------------------------------------------- a small hand-made document
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tools.convert import S2TW_OVERRIDES, T2S_OVERRIDES, Converter, to_simplified, to_traditional, traditional_only_chars
-from tools.data import Override
+from tools.data.source import Override
 from tools.errors import PipelineError
-from tools.normalise import normalise_punctuation
+from tools.text.convert import S2TW_OVERRIDES, T2S_OVERRIDES, Converter, to_simplified, to_traditional, traditional_only_chars
+from tools.text.normalise import normalise_punctuation
 
 # --------------------------------------------------------------------------- normalise
 

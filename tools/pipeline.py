@@ -10,16 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data
-from .clean import check_not_repeated, junk_line_edits, label_spacing_edits, pinyin_edits
-from .convert import to_simplified, to_traditional, traditional_only_chars
+from .data import source as data
 from .errors import PipelineError
-from .load import Source, load_source
 from .model import Document
-from .normalise import punctuation_edits
-from .parse import parse_document
-from .repair import check_corruption, mojibake_edits
+from .model.parse import parse_document
 from .text import Edit, Tracked, line_col
+from .text.clean import check_not_repeated, junk_line_edits, label_spacing_edits, pinyin_edits
+from .text.convert import to_simplified, to_traditional, traditional_only_chars
+from .text.load import Source, load_source
+from .text.normalise import punctuation_edits
+from .text.repair import check_corruption, mojibake_edits
 
 
 @dataclass
@@ -57,7 +57,8 @@ def load_curated() -> None:
 
     Each loader caches its result; the stages that use a file get the same object.
     """
-    from . import crossref, glossary  # the site stages; imported here, they import the converter
+    from .data import glossary
+    from .data import places as crossref
 
     data.errata()
     data.removals()

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ui
-from .data import read_tsv
+from .data.source import read_tsv
 from .errors import PipelineError
 from .model import Document
 from .paths import SOURCE
@@ -70,7 +70,7 @@ def units(doc: Document) -> Iterator[Unit]:
 
 def glossary_units(script: str) -> Iterator[Unit]:
     """One unit per glossary entry (on the neutral glossary page), term as title."""
-    from .glossary import load_glossary
+    from .data.glossary import load_glossary
 
     for entry in load_glossary():
         loc = entry.text(script)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from .crossref import render_places_page, render_see_also, validate
-from .glossary import link_terms, render_glossary_page
+from .data.glossary import link_terms, render_glossary_page
+from .data.places import render_places_page, render_see_also, validate
 from .model import Document
 from .paths import SCRIPTS
 from .pipeline import Result
-from .render import render_pages
+from .render.pages import render_pages
 
 
 def model_json(doc: Document) -> str:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .errors import PipelineError
+from ..errors import PipelineError
+from . import Edit, Fixed, apply_edits
 from .repair import PINYIN_ANNOTATION
-from .text import Edit, Fixed, apply_edits
 
 
 def junk_line_edits(text: str, leading: Sequence[str], trailing: Sequence[str]) -> list[Edit]:

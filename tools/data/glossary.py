@@ -38,13 +38,13 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from .convert import Converter, to_traditional
-from .data import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
-from .errors import PipelineError
-from .model import Chapter, Document, Paragraph, Section, chinese_numeral, citation
-from .paths import SOURCE
-from .render import PageContext, escape_md, front_matter
-from .ui import t as ui
+from ..errors import PipelineError
+from ..model import Chapter, Document, Paragraph, Section, chinese_numeral, citation
+from ..paths import SOURCE
+from ..render import PageContext, escape_md, front_matter
+from ..text.convert import Converter, to_traditional
+from ..ui import t as ui
+from .source import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
 
 GLOSSARY = SOURCE / "glossary.yml"
 GLOSSARY_IGNORE = SOURCE / "glossary-ignore.yml"

@@ -46,14 +46,14 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from .errors import PipelineError
-from .model import Chapter, Document, Paragraph
-from .render import pdf_name
-from .ui import t
+from ..errors import PipelineError
+from ..model import Chapter, Document, Paragraph
+from ..render import pdf_name
+from ..ui import t
 
 log = logging.getLogger("tools.pdf")
 
-STYLESHEET = Path(__file__).with_suffix(".css")
+STYLESHEET = Path(__file__).parent / "pdf.css"
 GENERATOR = "tools/pdf.py"
 
 # The Hei (sans) and Song (serif) faces of each script, as fontconfig names
@@ -584,8 +584,8 @@ def build_pdfs(documents: Mapping[str, Document], out_dir: Path, jobs: int = 2) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m tools.pdf --out DIR``: convert the bundled source and write all PDFs."""
-    from .paths import RAW, SCRIPTS
-    from .pipeline import convert_file
+    from ..paths import RAW, SCRIPTS
+    from ..pipeline import convert_file
 
     parser = argparse.ArgumentParser(prog="python -m tools.pdf", description=main.__doc__)
     parser.add_argument("--out", type=Path, required=True, help="directory to write the PDFs into")
@@ -609,7 +609,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import zip_longest
 
-from .data import Manifest
-from .errors import PipelineError
-from .model import Chapter, Document, Field, Notice, Paragraph, Section, chinese_numeral, citation, parse_numeral
+from ..data.source import Manifest
+from ..errors import PipelineError
+from . import Chapter, Document, Field, Notice, Paragraph, Section, chinese_numeral, citation, parse_numeral
 
 NUMERAL = "[一二三四五六七八九十]+"
 # The document hierarchy, outermost first (LawRefBook style).

@@ -18,9 +18,9 @@ from functools import cache
 
 import opencc
 
-from .data import Override, overrides
-from .errors import PipelineError
-from .paths import SOURCE
+from ..data.source import Override, overrides
+from ..errors import PipelineError
+from ..paths import SOURCE
 
 T2S_OVERRIDES = SOURCE / "overrides" / "t2s.tsv"
 S2TW_OVERRIDES = SOURCE / "overrides" / "s2tw.tsv"

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..errors import PipelineError
+from ..model import Document, Paragraph
+from ..paths import SOURCE
+from ..render import SEE_ALSO_CLASS, PageContext
+from ..ui import t as ui
 from . import glossary
-from .data import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
-from .errors import PipelineError
 from .glossary import (
     ANCHOR,
     TERM_ID,
@@ -40,10 +43,7 @@ from .glossary import (
     page_of,
     relative,
 )
-from .model import Document, Paragraph
-from .paths import SOURCE
-from .render import SEE_ALSO_CLASS, PageContext
-from .ui import t as ui
+from .source import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
 
 PLACES = SOURCE / "places.yml"
 SEE_ALSO = SOURCE / "see-also.yml"

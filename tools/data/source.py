@@ -22,9 +22,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import PipelineError
-from .load import read_text
-from .paths import SOURCE
+from ..errors import PipelineError
+from ..paths import SOURCE
+from ..text.load import read_text
 
 # --------------------------------------------------------------------------- the loader
 
