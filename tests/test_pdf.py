@@ -20,12 +20,11 @@ import pytest
 from pypdf import PdfReader
 
 from tools.errors import PipelineError
-from tools.model import Chapter, Document
+from tools.model import Chapter, Document, pdf_name
 from tools.paths import RAW
 from tools.pdf import writer as pdf
 from tools.pdf.writer import Cut, FangSong, build_pdfs, choose_faces, cut_font, esc, page_html, parts, source_date
 from tools.pipeline import convert_file
-from tools.render import pdf_name
 from tools.ui import t
 
 MM = 72 / 25.4

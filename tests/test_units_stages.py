@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.data.source import Override
+from tools.data.source import S2TW_OVERRIDES, T2S_OVERRIDES, Override, to_simplified, to_traditional
 from tools.errors import PipelineError
-from tools.text.convert import S2TW_OVERRIDES, T2S_OVERRIDES, Converter, to_simplified, to_traditional, traditional_only_chars
+from tools.text.convert import Converter, traditional_only_chars
 from tools.text.normalise import normalise_punctuation
 
 # --------------------------------------------------------------------------- normalise

@@ -4,7 +4,7 @@ One PDF per page of the site and one for the whole document, in each script:
 ``qingdao-plan-notice`` (the issuing notice, the document card, the plan's
 title and contents), ``qingdao-plan-ch01`` … ``ch10`` and ``qingdao-plan-full``
 (everything, pages numbered continuously), named by
-:func:`tools.render.pdf_name`. Each is rendered by WeasyPrint from HTML written
+:func:`tools.model.pdf_name`. Each is rendered by WeasyPrint from HTML written
 here straight from the document model — no other stage's output is re-read —
 with every piece of text escaped.
 
@@ -47,8 +47,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import PipelineError
-from ..model import Chapter, Document, Paragraph
-from ..render import pdf_name
+from ..model import Chapter, Document, Paragraph, pdf_name
 from ..ui import t
 
 log = logging.getLogger("tools.pdf")
@@ -413,26 +412,34 @@ def _card(doc: Document) -> str:
     return f'<table class="card"><caption class="hei">{esc(t("doc_card", doc.script))}</caption>\n{body}\n</table>'
 
 
+# The class of each kind of notice block (tools.model.NoticePart) in the PDF.
+NOTICE_CLASSES = {
+    "number": "doc-number",
+    "addressees": "addressees",
+    "body": "",
+    "signature": "issuer",
+    "date": "date",
+    "note": "note",
+}
+
+
 def notice_html(doc: Document) -> str:
     """The issuing notice as a GB/T 9704 document: title, number, addressees, body, signature, date, note."""
     n = doc.notice
     out = [
-        f'<section class="notice" id="notice" data-running="{attr(t("notice", doc.script))}">',
-        f'<h1 class="notice-title song" data-bookmark="{attr(n.issuer + n.title)}">'
+        f'<section class="notice" id="{n.anchor}" data-running="{attr(t("notice", doc.script))}">',
+        f'<h1 class="notice-title song" data-bookmark="{attr(n.heading)}">'
         f'<span class="line">{esc(n.issuer)}</span><span class="line">{esc(n.title)}</span></h1>',
-        f'<p class="doc-number" id="notice-number">{esc(n.number)}</p>',
-        f'<p class="addressees" id="notice-addressees">{esc(n.addressees)}</p>',
     ]
-    out += [f'<p id="notice-{i}">{esc(body)}</p>' for i, body in enumerate(n.body, 1)]
-    out += [
-        '<div class="signature">',
-        f'<p class="issuer" id="notice-signature">{esc(n.signature)}</p>',
-        f'<p class="date" id="notice-date">{esc(n.date)}</p>',
-        "</div>",
-        f'<p class="note" id="notice-note">{esc(n.note)}</p>',
-        _card(doc),
-        "</section>",
-    ]
+    for part in n.parts:
+        if part.kind == "signature":  # the signature and the date are set as one block
+            out.append('<div class="signature">')
+        css = NOTICE_CLASSES[part.kind]
+        attrs = f' class="{css}"' if css else ""
+        out.append(f'<p{attrs} id="{part.anchor}">{esc(part.text)}</p>')
+        if part.kind == "date":
+            out.append("</div>")
+    out += [_card(doc), "</section>"]
     return "\n".join(out)
 
 

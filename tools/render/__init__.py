@@ -10,6 +10,7 @@ the classes of the edition's own elements.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ GENERATOR = "tools/render.py"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 # The edition's own elements in the pages, by class: the paragraph permalink
-# (written here), the see-also notes (tools/crossref.py), the heading permalinks
+# (tools/render/pages.py), the see-also notes (tools/render/links.py), the heading permalinks
 # MkDocs adds (toc extension) and the PDF buttons (overrides/main.html). They
 # hold none of the plan's text, not even the space before the ¶: take them out
 # and every heading and paragraph reads exactly as the document model holds it
@@ -35,11 +36,12 @@ PARA_LINK_CLASS = "para-link"
 SEE_ALSO_CLASS = "see-also"
 EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions")
 
-# A function that turns one paragraph's plain text into escaped inline
-# Markdown; the glossary stage supplies one that links terms.
-InlineRenderer = Callable[[str, "PageContext"], str]
+# A function that turns a part of one paragraph's plain text — ``text``, which
+# starts at offset ``start`` of ``ctx.paragraph.text`` — into escaped inline
+# Markdown; tools.render.links supplies one that links the glossary's terms.
+InlineRenderer = Callable[[str, "PageContext", int], str]
 # A function that gives Markdown to append after a paragraph ("" for none);
-# the cross-reference stage supplies one for its see-also notes.
+# tools.render.links supplies one for the see-also notes.
 AfterParagraph = Callable[[Paragraph, "PageContext"], str]
 
 
@@ -62,14 +64,19 @@ def escape_md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def plain_inline(text: str, ctx: PageContext) -> str:
+def plain_inline(text: str, ctx: PageContext, start: int = 0) -> str:
     """The default inline renderer: escaped text, no links."""
     return escape_md(text)
 
 
-def pdf_name(script: str, part: str) -> str:
-    """Stable file name of a PDF: ``qingdao-plan-ch03.zh-Hans.pdf``."""
-    return f"qingdao-plan-{part}.{script}.pdf"
+def relative(target: str, from_page: str) -> str:
+    """``target`` (a page under docs/<script>/) relative to the page ``from_page``.
+
+    >>> relative("ch03.md", "glossary.md"), relative("ch03.md", "sub/page.md")
+    ('ch03.md', '../ch03.md')
+    """
+    base = posixpath.dirname(from_page)
+    return posixpath.relpath(target, base) if base else target
 
 
 def front_matter(

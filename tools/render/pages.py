@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from ..model import Chapter, Document, Paragraph
+from ..model import Chapter, Document, Paragraph, pdf_name
 from ..ui import t
 from . import (
     PARA_LINK_CLASS,
@@ -20,7 +20,6 @@ from . import (
     escape_md,
     front_matter,
     no_notes,
-    pdf_name,
     plain_inline,
 )
 
@@ -31,8 +30,8 @@ def _paragraph(
     ctx = PageContext(ctx.script, ctx.page, p)
     body = ""
     if p.lead:
-        body += f'<strong class="lead">{inline(p.lead, ctx)}</strong>'
-    body += inline(p.rest, ctx)
+        body += f'<strong class="lead">{inline(p.lead, ctx, 0)}</strong>'
+    body += inline(p.rest, ctx, len(p.lead))
     label = f"{t('copy_link', ctx.script)}：{p.citation}"
     # The space before the ¶ is the link's own, so the paragraph's text is the plan's alone.
     link = f'<a class="{PARA_LINK_CLASS}" href="#{p.anchor}" title="{label}" aria-label="{label}" data-cite="{p.citation}"> ¶</a>'
@@ -67,6 +66,17 @@ def render_chapter(
     return "\n".join(out)
 
 
+# The class of each kind of notice block (tools.model.NoticePart) on the home page.
+NOTICE_CLASSES = {
+    "number": "doc-number",
+    "addressees": "addressees",
+    "body": "",
+    "signature": "signature",
+    "date": "signature",
+    "note": "note",
+}
+
+
 def _card(doc: Document) -> str:
     rows = "\n".join(
         f'<div class="doc-card__row" data-field="{f.key}"><dt>{html.escape(f.label)}</dt><dd>{html.escape(f.value)}</dd></div>'
@@ -92,18 +102,12 @@ def render_home(doc: Document) -> str:
         ),
         f"# {escape_md(doc.title)} {{ #top }}\n",
         _card(doc),
-        f"## {escape_md(n.issuer + n.title)} {{ #notice }}\n",
-        f"{escape_md(n.number)}\n{{: #notice-number .doc-number }}\n",
-        f"{escape_md(n.addressees)}\n{{: #notice-addressees .addressees }}\n",
+        f"## {escape_md(n.heading)} {{ #{n.anchor} }}\n",
     ]
-    for i, body in enumerate(n.body, 1):
-        out.append(f"{escape_md(body)}\n{{: #notice-{i} }}\n")
-    out += [
-        f"{escape_md(n.signature)}\n{{: #notice-signature .signature }}\n",
-        f"{escape_md(n.date)}\n{{: #notice-date .signature }}\n",
-        f"{escape_md(n.note)}\n{{: #notice-note .note }}\n",
-        f"## {t('contents', script)} {{ #contents }}\n",
-    ]
+    for part in n.parts:
+        css = NOTICE_CLASSES[part.kind]
+        out.append(f"{escape_md(part.text)}\n{{: #{part.anchor}{f' .{css}' if css else ''} }}\n")
+    out.append(f"## {t('contents', script)} {{ #contents }}\n")
     items = []
     for c in doc.chapters:
         items.append(f"- [{escape_md(c.heading)}]({c.slug}.md)")

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from ..data.source import Erratum
 from ..errors import PipelineError
 from . import HAN, PINYIN_LETTERS, Edit, Fixed, apply_edits, line_col
+
+if TYPE_CHECKING:  # the records come from tools.data, which is read before this stage runs
+    from ..data.source import Erratum
 
 # A pinyin annotation as the scraped page prints it: 發(fā), 創(chuàng ).
 PINYIN_ANNOTATION = re.compile(f"(?<=[{HAN}])\\([{PINYIN_LETTERS}]+ ?\\)")
