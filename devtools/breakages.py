@@ -113,7 +113,7 @@ BREAKAGES = (
         "notice-anchor",
         "the notice anchor notice-number renamed where it is made (tools.model.Notice.parts)",
         (Patch("tools/model/__init__.py", 'NoticePart("notice-number",', 'NoticePart("notice-docnumber",'),),
-        ("tests/test_units_render.py", "tests/test_site.py", "tests/test_search.py"),
+        ("tests/test_locate.py", "tests/test_units_render.py", "tests/test_search_index.py"),
     ),
 )
 
