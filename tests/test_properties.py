@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tools.data import source as data
 from tools.data.source import ChapterSpec, Manifest
-from tools.model import chinese_numeral
+from tools.model.numerals import chinese_numeral
 from tools.model.parse import parse_document
 from tools.text import is_han
 from tools.text.clean import restore_label_spacing, strip_junk_lines, strip_pinyin

@@ -189,7 +189,7 @@ def test_canonical_map_refuses_texts_out_of_step():
     e = err.value
     assert (e.message, e.hint, e.path, e.line) == (
         "Simplified and Traditional texts are not aligned",
-        "check tools/convert.py",
+        "check tools/text/convert.py",
         None,
         None,
     )

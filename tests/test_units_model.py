@@ -1,4 +1,4 @@
-"""The document model (tools/model.py): numerals, citations, identifiers, conversion, JSON.
+"""The document model (tools/model/): numerals, citations, identifiers, conversion, JSON.
 
 Expected values are written by hand: how the plan numbers its chapters
 (第一章 … 第十章), how a reader cites a paragraph, and a two-paragraph
@@ -16,11 +16,10 @@ from tools.model import (
     Notice,
     Paragraph,
     Section,
-    chinese_numeral,
     citation,
     document_from_dict,
-    parse_numeral,
 )
+from tools.model.numerals import chinese_numeral, parse_numeral
 
 NUMERALS = {
     0: "零",

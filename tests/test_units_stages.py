@@ -1,4 +1,4 @@
-"""Stages 4–5 in process: punctuation (tools/normalise.py) and conversion (tools/convert.py).
+"""Stages 4–5 in process: punctuation (tools/text/normalise.py) and conversion (tools/text/convert.py).
 
 Small hand-made inputs with their expected outputs and counts written out by
 hand from the rules the modules document; the override rows are made up for

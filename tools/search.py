@@ -137,7 +137,7 @@ def canonical_map(
 
     for hans, hant in zip(_texts(simplified, terms), _texts(traditional, terms), strict=True):
         if len(hans) != len(hant):
-            raise PipelineError("Simplified and Traditional texts are not aligned", "check tools/convert.py")
+            raise PipelineError("Simplified and Traditional texts are not aligned", "check tools/text/convert.py")
         for s, t in zip(hans, hant, strict=True):
             if s != t:
                 union(s, t)

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .readers import Raw, check_fields, list_field, text_field
+from .readers import Raw, check_fields, list_field, load_yaml, text_field
+from .source import to_traditional
 
 # The form of an entry's id: lower-case ASCII words joined by hyphens.
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -42,6 +43,17 @@ class Group:
     def text(self, script: str) -> tuple[str, str]:
         """(name, description) in ``script``."""
         return self.hant if script == "zh-Hant" else (self.name, self.description)
+
+
+def load_entry_file(path: Path, groups: str, entries: str, what: str) -> tuple[Raw, Hant, tuple[Group, ...]]:
+    """The top of an entry-list file — exactly the keys ``groups`` and ``entries`` — with its groups loaded.
+
+    Returns the file as one entry, the Traditional converter for its texts, and the groups.
+    """
+    top = Raw(load_yaml(path), 1, path.name)
+    check_fields(path, top, (groups, entries))
+    hant = hant_of(to_traditional())
+    return top, hant, load_groups(path, top, groups, what, hant)
 
 
 def load_groups(path: Path, top: Raw, key: str, what: str, hant: Hant) -> tuple[Group, ...]:

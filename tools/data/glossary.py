@@ -18,10 +18,9 @@ from pathlib import Path
 
 from ..model import anchor_kind
 from ..paths import SOURCE
-from .entries import ENTRY_ID, Exclusion, Group, Hant, exclusions, hant_of, load_groups
+from .entries import ENTRY_ID, Exclusion, Group, Hant, exclusions, load_entry_file
 from .pinyin import ascii_slug, normalise_pinyin, pypinyin_of
 from .readers import Raw, check_fields, items, list_field, load_yaml, string_list, text_field
-from .source import to_traditional
 
 GLOSSARY = SOURCE / "glossary.yml"
 GLOSSARY_IGNORE = SOURCE / "glossary-ignore.yml"
@@ -98,11 +97,7 @@ class Glossary:
 
 def load(path: Path = GLOSSARY) -> Glossary:
     """Load and validate ``glossary.yml`` (everything that needs no document)."""
-    data = load_yaml(path)
-    top = Raw(data, 1, path.name)
-    check_fields(path, top, ("categories", "terms"))
-    hant = hant_of(to_traditional())
-    categories = load_groups(path, top, "categories", "category", hant)
+    top, hant, categories = load_entry_file(path, "categories", "terms", "category")
     category_by_name = {c.name: c for c in categories}
 
     listed = list_field(path, top, "terms")

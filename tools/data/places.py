@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import PipelineError
 from ..model import anchor_kind
 from ..paths import SOURCE
-from .entries import ENTRY_ID, Exclusion, Group, Hant, exclusions, hant_of, load_groups
+from .entries import ENTRY_ID, Exclusion, Group, Hant, exclusions, hant_of, load_entry_file
 from .readers import Raw, check_fields, items, load_yaml, string_list, text_field
 from .source import to_traditional
 
@@ -64,11 +64,8 @@ class Places:
 
 def load_places(path: Path = PLACES) -> Places:
     """Load and validate a places file (``source/places.yml`` by default)."""
-    data = load_yaml(path)
-    top = Raw(data, 1, path.name)
-    check_fields(path, top, ("groups", "entries"))
-    hant = hant_of(to_traditional())
-    groups = load_groups(path, top, "groups", "group", hant)
+    top, hant, groups = load_entry_file(path, "groups", "entries", "group")
+    data = top.data
     group_ids = [g.id for g in groups]
     entries = data["entries"]
     if not isinstance(entries, dict):

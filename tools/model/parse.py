@@ -30,9 +30,9 @@ from . import (
     Section,
     chapter_label,
     citation,
-    parse_numeral,
     section_label,
 )
+from .numerals import parse_numeral
 
 if TYPE_CHECKING:  # the structure comes from tools.data (source/manifest.yml), which passes it in
     from ..data.source import Manifest

@@ -132,7 +132,7 @@ def restore_label_spacing(text: str, placeholders: Sequence[str]) -> Fixed:
 
 
 def pinyin_edits(text: str) -> list[Edit]:
-    """Edits that remove every pinyin annotation (see :data:`~tools.repair.PINYIN_ANNOTATION`)."""
+    """Edits that remove every pinyin annotation (see :data:`~tools.text.repair.PINYIN_ANNOTATION`)."""
     return [Edit(m.start(), m.end()) for m in PINYIN_ANNOTATION.finditer(text)]
 
 
