@@ -58,8 +58,8 @@ class Breakage:
 def _paragraph_text(change: str) -> tuple[Patch, Patch]:
     """Patches that pass every paragraph's text — its lead sentence and the rest — through ``change`` when rendered."""
     return (
-        Patch("tools/render.py", "inline(p.lead, ctx)", f"inline(p.lead{change}, ctx)"),
-        Patch("tools/render.py", "inline(p.rest, ctx)", f"inline(p.rest{change}, ctx)"),
+        Patch("tools/render/pages.py", "inline(p.lead, ctx,", f"inline(p.lead{change}, ctx,"),
+        Patch("tools/render/pages.py", "inline(p.rest, ctx,", f"inline(p.rest{change}, ctx,"),
     )
 
 
@@ -96,7 +96,7 @@ BREAKAGES = (
         "the build date moved to 2023-10-07 where it is defined (Document.written_epoch, one day later)",
         (
             Patch(
-                "tools/model.py",
+                "tools/model/__init__.py",
                 'return calendar.timegm(date.fromisoformat(self.field("date_written")).timetuple())',
                 'return calendar.timegm(date.fromisoformat(self.field("date_written")).timetuple()) + 86400',
             ),
@@ -106,14 +106,14 @@ BREAKAGES = (
     Breakage(
         "glossary-order",
         "glossary sort_key switched to code-point order of the term",
-        (Patch("tools/glossary.py", "    return (plain, tones(basis), term)\n", "    return (term,)\n"),),
+        (Patch("tools/data/pinyin.py", "    return (plain, tones(basis), term)\n", "    return (term,)\n"),),
         ("tests/test_glossary.py",),
     ),
     Breakage(
         "notice-anchor",
-        "the notice anchor notice-number renamed in tools/render.py only",
-        (Patch("tools/render.py", "{{: #notice-number .doc-number }}", "{{: #notice-docnumber .doc-number }}"),),
-        ("tests/test_units_render.py", "tests/test_site.py", "tests/test_search.py"),
+        "the notice anchor notice-number renamed where it is made (tools.model.Notice.parts)",
+        (Patch("tools/model/__init__.py", 'NoticePart("notice-number",', 'NoticePart("notice-docnumber",'),),
+        ("tests/test_locate.py", "tests/test_units_render.py", "tests/test_search_index.py"),
     ),
 )
 

@@ -20,8 +20,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from tools import crossref, data, glossary
 from tools.cli import main
+from tools.data import glossary
+from tools.data import places as crossref
+from tools.data import source as data
 from tools.errors import PipelineError
 from tools.paths import DOCS, RAW, SOURCE
 
@@ -240,7 +242,7 @@ def test_the_fix_the_message_gives_works(tmp_path):
     # The perl one-liner in the hint deletes exactly the invisible characters.
     if not shutil.which("perl"):
         pytest.skip("no perl")
-    from tools.load import decode_source
+    from tools.text.load import decode_source
 
     path = tmp_path / "bad.txt"
     path.write_text(RAW_TEXT.replace("青島都市圈", "青島\u200b都市\u00ad圈\u202e", 1) + "\u2028", encoding="utf-8")
@@ -262,7 +264,7 @@ def test_invisible_characters_in_a_curated_file_are_located(tmp_path):
     path = tmp_path / "see-also.yml"
     path.write_text("- id: x\n  label: 标\u200b签\n", encoding="utf-8")
     with pytest.raises(PipelineError) as info:
-        crossref._load_see_also(path)
+        crossref.load_see_also(path)
     err = info.value
     assert (err.path, err.line, err.column) == (path, 2, 11)
     assert "U+200B ZERO WIDTH SPACE" in err.message
@@ -518,8 +520,8 @@ CURATED = {
         "reason",
         glossary.load_ignore,
     ),
-    "places: id not ASCII": ("places.yml", "id: qingdao\n", "id: 青岛\n", "id", crossref.load_places_file),
-    "see-also: source not a paragraph": ("see-also.yml", "source: p1-3-1", "source: s1-3", "source", crossref._load_see_also),
+    "places: id not ASCII": ("places.yml", "id: qingdao\n", "id: 青岛\n", "id", crossref.load_places),
+    "see-also: source not a paragraph": ("see-also.yml", "source: p1-3-1", "source: s1-3", "source", crossref.load_see_also),
 }
 
 
@@ -565,6 +567,6 @@ def test_a_key_given_twice_is_an_error(tmp_path):
     path = tmp_path / "see-also.yml"
     path.write_text("- id: x\n  source: p1-3-1\n  source: p1-3-2\n", encoding="utf-8")
     with pytest.raises(PipelineError) as info:
-        crossref._load_see_also(path)
+        crossref.load_see_also(path)
     assert (info.value.line, info.value.column) == (3, 3)
     assert "'source' appears twice" in info.value.message

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools import data
-from tools.clean import restore_label_spacing, strip_junk_lines, strip_pinyin
-from tools.normalise import normalise_punctuation
+from tools.data import source as data
 from tools.paths import RAW
-from tools.repair import PINYIN_ANNOTATION, repair_mojibake
+from tools.text.clean import restore_label_spacing, strip_junk_lines, strip_pinyin
+from tools.text.normalise import normalise_punctuation
+from tools.text.repair import PINYIN_ANNOTATION, repair_mojibake
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "clean.yml").read_text(encoding="utf-8"))
 MANIFEST = data.manifest()

@@ -23,12 +23,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import shared
-from tools.convert import S2TW_OVERRIDES, T2S_OVERRIDES, Converter, to_simplified, to_traditional
-from tools.data import Override, overrides
+from tools.data.source import S2TW_OVERRIDES, T2S_OVERRIDES, Override, overrides, to_simplified, to_traditional
 from tools.errors import PipelineError
 from tools.model import Document
 from tools.paths import RAW
 from tools.pipeline import Result, convert_file
+from tools.text.convert import Converter
 
 # --------------------------------------------------------------------------- fixtures
 

@@ -29,11 +29,11 @@ import cssselect2
 import pytest
 import tinyhtml5
 
-from tools import data
+from tools.data import source as data
 from tools.model import Chapter, Document
 from tools.paths import DOCS, RAW, ROOT, SCRIPTS
 from tools.render import EDITION_MARKS, PARA_LINK_CLASS
-from tools.repair import PINYIN_ANNOTATION
+from tools.text.repair import PINYIN_ANNOTATION
 
 RAW_TEXT = RAW.read_text(encoding="utf-8")
 FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
@@ -94,7 +94,7 @@ def test_raw_to_cleaned_changes_only_what_is_listed(result):
 
 def test_simplified_text_has_the_cleaned_text_shape(result):
     # Conversion is character for character: same lines, same lengths.
-    from tools.convert import to_simplified
+    from tools.data.source import to_simplified
 
     simplified = to_simplified()(result.cleaned)
     for a, b in zip(result.cleaned.split("\n"), simplified.split("\n"), strict=True):
@@ -115,7 +115,7 @@ def _plan_lines(doc):
 
 
 def test_model_joins_back_to_the_simplified_text(result, simplified):
-    from tools.convert import to_simplified
+    from tools.data.source import to_simplified
 
     text = to_simplified()(result.cleaned)
     nonblank = [line.strip() for line in text.split("\n") if line.strip()]
@@ -205,7 +205,12 @@ def chapter_parts(chapter: Chapter) -> list[tuple[str, str]]:
 def notice_texts(doc: Document) -> list[str]:
     """The home page's text in order, from the model: title, notice heading and parts."""
     n = doc.notice
-    return [doc.title, n.issuer + n.title, n.number, n.addressees, *n.body, n.signature, n.date, n.note]
+    return [doc.title, n.heading, *(part.text for part in n.parts)]
+
+
+def notice_anchors(doc: Document) -> list[str]:
+    """The home page's anchors in order, from the model: the notice's parts as tools.model.Notice.parts gives them."""
+    return ["top", doc.notice.anchor, *(part.anchor for part in doc.notice.parts)]
 
 
 def contents_texts(doc: Document) -> list[str]:
@@ -234,7 +239,7 @@ def test_home_page_holds_the_notice_card_and_contents(result, script):
     parts, other = read_page((DOCS / script / "index.md").read_text(encoding="utf-8"))
     contents_heading = {"zh-Hans": "目录", "zh-Hant": "目錄"}[script]
     assert [text for _, text in parts] == [*notice_texts(doc), contents_heading]
-    assert len({anchor for anchor, _ in parts}) == len(parts)
+    assert [anchor for anchor, _ in parts] == [*notice_anchors(doc), "contents"]
     assert other["card"] == [(f.key, f.label, f.value) for f in doc.metadata]
     assert other["contents"] == contents_texts(doc)
 
@@ -305,6 +310,7 @@ def test_html_home_page_is_the_notice_card_and_contents(built_site, result, scri
     with_id = _elements(article, "[id]")
     contents_heading = {"zh-Hans": "目录", "zh-Hant": "目錄"}[script]
     assert [_text(e, marks) for e in with_id] == [*notice_texts(doc), contents_heading]
+    assert [e.get("id") for e in with_id] == [*notice_anchors(doc), "contents"]
     card = _elements(article, "dl.doc-card")
     assert [_text(e, marks) for e in _elements(article, "dl.doc-card dt")] == [f.label for f in doc.metadata]
     assert [_text(e, marks) for e in _elements(article, "dl.doc-card dd")] == [f.value for f in doc.metadata]

@@ -1,23 +1,32 @@
-"""The glossary (source/glossary.yml, tools/glossary.py): coverage, linking, pages, data checks."""
+"""The glossary (source/glossary.yml; tools/data/glossary.py, annotate, render): coverage, linking, pages, data checks."""
 
 from __future__ import annotations
 
 import re
 import textwrap
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
 
-from tools import glossary as gl
-from tools.convert import to_traditional
+from tools.annotate import Annotations, find, term_matcher
+from tools.annotate.matcher import candidates
+from tools.annotate.validate import validate_glossary
+from tools.data import glossary as gl
+from tools.data.pinyin import ascii_slug, normalise_pinyin, pypinyin_of, sort_key
+from tools.data.places import Places, SeeAlso, load_places, load_see_also
+from tools.data.source import to_traditional
 from tools.errors import PipelineError
 from tools.model import Document
 from tools.paths import RAW, SCRIPTS
 from tools.pipeline import convert_file
-from tools.render import render_chapter
+from tools.render import escape_md
+from tools.render.entries import render_glossary_page
+from tools.render.links import term_links
+from tools.render.pages import render_chapter
 
 TERM_LINK = re.compile(r'\[([^\]]+)\]\(glossary\.md#t-([a-z0-9-]+) "([^"]*)"\)\{ \.term \}')
 MD_LINK = re.compile(r"\]\(([^)\s]*)")
@@ -34,6 +43,22 @@ def terms() -> tuple[gl.Term, ...]:
     return gl.load_glossary()
 
 
+@cache
+def glossary() -> gl.Glossary:
+    """source/glossary.yml, loaded once for this module's tests."""
+    return gl.load()
+
+
+@cache
+def index() -> tuple[Places, tuple[SeeAlso, ...]]:
+    return load_places(), load_see_also()
+
+
+def annotated(doc: Document, other: gl.Glossary | None = None) -> Annotations:
+    """The terms and places of ``doc`` found with the curated files (or another glossary), not validated."""
+    return find(doc, glossary() if other is None else other, *index())
+
+
 def forms_of(terms, script: str) -> set[str]:
     return {f for t in terms for f in t.text(script).forms}
 
@@ -46,7 +71,7 @@ def test_glossary_size_and_categories(terms):
     counts = Counter(t.category for t in terms)
     for name in ("数字概括语", "政策机制", "平台载体", "缩略语"):
         assert counts[name] >= 5, name
-    assert {c.name for c in gl.load().categories} == set(counts)
+    assert {c.name for c in glossary().categories} == set(counts)
 
 
 def test_required_numeral_formulas_and_acronyms_are_entries(terms):
@@ -65,8 +90,8 @@ def test_ids_are_ascii_unique_and_come_from_pinyin(terms):
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", t.id), t.term
         assert t.anchor == f"t-{t.id}"
         if t.pinyin:
-            assert t.id == gl.ascii_slug(t.pinyin), t.term  # Han terms: the toneless pinyin
-    by_id = gl.load().by_id()
+            assert t.id == ascii_slug(t.pinyin), t.term  # Han terms: the toneless pinyin
+    by_id = glossary().by_id()
     assert by_id["sanqu-sanxian"].term == "三区三线"
     assert by_id["lvdian-ru-lu"].term == "绿电入鲁"  # ü → v
     assert by_id["pm2-5"].term == "PM2.5"
@@ -77,8 +102,8 @@ def test_pinyin_agrees_with_pypinyin_or_carries_a_correction(terms):
         if not t.pinyin:
             assert not re.search(r"[\u4e00-\u9fff]", t.term), t.term
             continue
-        agrees = gl.normalise_pinyin(t.pinyin) == gl.normalise_pinyin(gl.pypinyin_of(t.term))
-        assert agrees != bool(t.pinyin_correction), (t.term, t.pinyin, gl.pypinyin_of(t.term))
+        agrees = normalise_pinyin(t.pinyin) == normalise_pinyin(pypinyin_of(t.term))
+        assert agrees != bool(t.pinyin_correction), (t.term, t.pinyin, pypinyin_of(t.term))
 
 
 def test_known_polyphones_are_corrected(terms):
@@ -109,13 +134,13 @@ def test_related_terms_resolve_and_are_not_self(terms):
 
 
 def test_plan_defined_terms_quote_their_paragraph(docs, terms):
-    anchors = gl.document_anchors(docs["zh-Hans"])
+    anchors = docs["zh-Hans"].locations
     defined = [t for t in terms if t.defined_in]
     assert {"四预", "三线一单", "三带", "双核", "清四乱"} <= {t.term for t in defined}
     for t in defined:
         assert not t.editor_note
         for quote in t.quotes:
-            assert quote in anchors[t.defined_in].text, (t.term, quote)
+            assert quote in anchors[t.defined_in].node.text, (t.term, quote)
     by_term = {t.term: t for t in terms}
     assert by_term["四预"].defined_in == "p3-3-3" and "预报、预警、预演、预案" in by_term["四预"].quotes[0]
     assert by_term["三线一单"].defined_in == "p8-1-4"
@@ -125,7 +150,7 @@ def test_plan_defined_terms_quote_their_paragraph(docs, terms):
 
 
 def test_every_term_has_a_home_section_that_mentions_it(docs, terms):
-    anchors = gl.document_anchors(docs["zh-Hans"])
+    anchors = docs["zh-Hans"].locations
     for t in terms:
         assert t.home in anchors, t.term
     assert {t.term: t.home for t in terms}["三带"] == "s5-2"
@@ -133,7 +158,7 @@ def test_every_term_has_a_home_section_that_mentions_it(docs, terms):
 
 def test_validation_passes_for_both_scripts(docs):
     for doc in docs.values():
-        gl.validate_glossary(doc)
+        validate_glossary(annotated(doc))
 
 
 # --------------------------------------------------------------------------- coverage
@@ -151,8 +176,8 @@ def uncovered_candidates(doc: Document, terms, ignored: set[str] | None = None) 
     forms = forms_of(terms, script)
     missing = []
     for p in doc.paragraphs():
-        spans = [(m.start, m.end) for m in gl.find_terms(p.text, script, terms)]
-        for c in sorted(gl.candidates(p.text)):
+        spans = [(m.start, m.end) for m in term_matcher(terms, script).find(p.text)]
+        for c in sorted(candidates(p.text)):
             if c in forms or c in ignored:
                 continue
             start = p.text.find(c)
@@ -186,7 +211,7 @@ def test_coverage_check_can_fail(docs, terms):
 
 def test_ignore_list_is_current_and_reasoned(docs, terms):
     texts = [p.text for p in docs["zh-Hans"].paragraphs()]
-    all_candidates = set().union(*(gl.candidates(t) for t in texts))
+    all_candidates = set().union(*(candidates(t) for t in texts))
     names = {t.term for t in terms}
     for item in gl.load_ignore():
         assert item.candidate in all_candidates, f"stale: {item.candidate} is no longer a candidate"
@@ -196,8 +221,8 @@ def test_ignore_list_is_current_and_reasoned(docs, terms):
 
 def test_candidates_finds_the_three_kinds():
     text = "严守“三区三线”，落实“四水四定”，国家双创示范基地，细颗粒物（PM2.5）、液化天然气（LNG）、5G基站、国Ⅱ"
-    assert gl.candidates(text) == {"三区三线", "四水四定", "双创", "PM2.5", "LNG", "5G", "Ⅱ"}
-    assert gl.candidates("一体化发展，一批企业") == set()
+    assert candidates(text) == {"三区三线", "四水四定", "双创", "PM2.5", "LNG", "5G", "Ⅱ"}
+    assert candidates("一体化发展，一批企业") == set()
 
 
 # --------------------------------------------------------------------------- matching
@@ -237,24 +262,24 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
 def test_matches(text, expected):
-    by_id = gl.load().by_id()
-    assert [by_id[m.key].term for m in gl.find_terms(text, "zh-Hans")] == expected
+    by_id = glossary().by_id()
+    assert [by_id[m.key].term for m in term_matcher(glossary().terms, "zh-Hans").find(text)] == expected
 
 
 @pytest.mark.parametrize(("text", "term"), NEGATIVE)
 def test_no_false_positives(text, term):
-    by_id = gl.load().by_id()
-    assert term not in [by_id[m.key].term for m in gl.find_terms(text, "zh-Hans")]
+    by_id = glossary().by_id()
+    assert term not in [by_id[m.key].term for m in term_matcher(glossary().terms, "zh-Hans").find(text)]
     converted = to_traditional()(text)
-    assert term not in [by_id[m.key].term for m in gl.find_terms(converted, "zh-Hant")]
+    assert term not in [by_id[m.key].term for m in term_matcher(glossary().terms, "zh-Hant").find(converted)]
 
 
 def test_short_terms_occur_only_in_their_sense(docs):
     """Every occurrence of the short terms in the plan is the quoted term or the intended compound."""
     contexts: dict[str, list[str]] = {}
-    by_id = gl.load().by_id()
+    by_id = glossary().by_id()
     for p in docs["zh-Hans"].paragraphs():
-        for m in gl.find_terms(p.text, "zh-Hans"):
+        for m in term_matcher(glossary().terms, "zh-Hans").find(p.text):
             term = by_id[m.key].term
             if term in ("三带", "四新", "两委", "两高", "赛马", "飞地", "双核", "四预", "济青", "青潍"):
                 contexts.setdefault(term, []).append(p.text[max(0, m.start - 2) : m.end + 2])
@@ -305,7 +330,7 @@ def test_no_partial_overlaps_between_terms(docs, terms):
 def test_term_links_in_chapter_equal_substring_counts(docs, terms, script, number):
     doc = docs[script]
     chapter = doc.chapters[number - 1]
-    page = render_chapter(doc, chapter, inline=gl.link_terms)
+    page = render_chapter(doc, chapter, inline=term_links(annotated(doc)))
     linked = Counter(m.group(2) for m in TERM_LINK.finditer(page))
     expected: Counter = Counter()
     for p in chapter.paragraphs():
@@ -320,22 +345,20 @@ def test_term_links_in_chapter_equal_substring_counts(docs, terms, script, numbe
 def test_term_links_carry_the_definition_and_point_to_the_entry(docs, terms):
     by_id = {t.id: t for t in terms}
     for script, doc in docs.items():
-        page = render_chapter(doc, doc.chapters[2], inline=gl.link_terms)
+        page = render_chapter(doc, doc.chapters[2], inline=term_links(annotated(doc)))
         links = list(TERM_LINK.finditer(page))
         assert links
         for m in links:
             t = by_id[m.group(2)]
             assert m.group(3) == t.text(script).short
-            assert gl.escape_md(gl.hant(t.term) if script == "zh-Hant" else t.term) == m.group(1) or any(
-                gl.escape_md(f) == m.group(1) for f in t.text(script).forms
-            )
-    page = render_chapter(docs["zh-Hant"], docs["zh-Hant"].chapters[2], inline=gl.link_terms)
+            assert escape_md(t.text(script).term) == m.group(1) or any(escape_md(f) == m.group(1) for f in t.text(script).forms)
+    page = render_chapter(docs["zh-Hant"], docs["zh-Hant"].chapters[2], inline=term_links(annotated(docs["zh-Hant"])))
     assert '[四預](glossary.md#t-siyu "預報、預警、預演、預案"){ .term }' in page
 
 
 def test_term_links_render_as_html_with_title_and_class(docs):
     doc = docs["zh-Hans"]
-    page = render_chapter(doc, doc.chapters[7], inline=gl.link_terms)
+    page = render_chapter(doc, doc.chapters[7], inline=term_links(annotated(doc)))
     body = page.split("-->", 1)[1]
     html = markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
     anchors = re.findall(r'<a class="term" href="glossary\.md#(t-[a-z0-9-]+)" title="([^"]+)">', html)
@@ -347,15 +370,15 @@ def test_term_links_render_as_html_with_title_and_class(docs):
 def test_both_scripts_link_the_same_terms_in_the_same_order(docs):
     for number in range(10):
         ids = [
-            [m.group(2) for m in TERM_LINK.finditer(render_chapter(d, d.chapters[number], inline=gl.link_terms))]
+            [m.group(2) for m in TERM_LINK.finditer(render_chapter(d, d.chapters[number], inline=term_links(annotated(d))))]
             for d in docs.values()
         ]
         assert ids[0] == ids[1]
-    assert gl.term_occurrences(docs["zh-Hans"]) == gl.term_occurrences(docs["zh-Hant"])
+    assert annotated(docs["zh-Hans"]).term_occurrences() == annotated(docs["zh-Hant"]).term_occurrences()
 
 
 def test_term_occurrences_in_document_order_and_nested_counted_once(docs):
-    occ = gl.term_occurrences(docs["zh-Hans"])
+    occ = annotated(docs["zh-Hans"]).term_occurrences()
     order = [p.anchor for p in docs["zh-Hans"].paragraphs()]
     for anchors in occ.values():
         assert anchors == sorted(anchors, key=order.index)
@@ -366,7 +389,7 @@ def test_term_occurrences_in_document_order_and_nested_counted_once(docs):
     # 济青 inside 济青陆海发展主轴 counts as the axis only.
     assert "p5-2-1" not in occ["jiqing"]
     assert "p5-2-1" in occ["jiqing-luhai-fazhan-zhuzhou"]
-    counts = gl.term_counts(docs["zh-Hans"])
+    counts = annotated(docs["zh-Hans"]).term_counts()
     assert counts["yidai-yilu"] == 6
     assert counts["shuangkong"] == 2
 
@@ -377,8 +400,8 @@ def test_term_occurrences_in_document_order_and_nested_counted_once(docs):
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_glossary_page_links_resolve(docs, terms, script):
     doc = docs[script]
-    page = gl.render_glossary_page(doc)
-    anchors = gl.document_anchors(doc)
+    page = render_glossary_page(annotated(doc))
+    anchors = doc.locations
     own = set(re.findall(r"\{ #([a-z0-9-]+)", page))
     assert {t.anchor for t in terms} <= own
     targets = MD_LINK.findall(page)
@@ -390,16 +413,16 @@ def test_glossary_page_links_resolve(docs, terms, script):
         else:
             assert re.fullmatch(r"ch\d\d\.md", file), target
             assert anchor in anchors, target
-            assert gl.page_of(anchor) == file, target
+            assert doc.locate(anchor).file == file, target
 
 
 def test_glossary_page_grouped_sorted_and_labelled(docs, terms):
-    page = gl.render_glossary_page(docs["zh-Hans"])
+    page = render_glossary_page(annotated(docs["zh-Hans"]))
     assert page.startswith('---\ntitle: "术语表"\ngenerated_by: tools/glossary.py\nsource_sha256: ')
     assert "<!-- 本页由 tools/glossary.py 根据 source/glossary.yml 生成" in page
     headings = re.findall(r"^(##+) (.+?) \{ #([a-z0-9-]+)", page, flags=re.M)
     categories = [h for h in headings if h[0] == "##"]
-    assert [c[2] for c in categories] == [f"cat-{c.id}" for c in gl.load().categories]
+    assert [c[2] for c in categories] == [f"cat-{c.id}" for c in glossary().categories]
     # Within each category, entries in the hand-checked pinyin order.
     by_anchor = {t.anchor: t for t in terms}
     order: list[tuple[str, list[tuple[str, str]]]] = []
@@ -460,11 +483,11 @@ def test_golden_order_covers_the_glossary(terms):
     ],
 )
 def test_sort_key_orders_tones_1_2_3_4_neutral(entries, expected):
-    assert [term for _, term in sorted(entries, key=lambda e: gl.sort_key(*e))] == expected
+    assert [term for _, term in sorted(entries, key=lambda e: sort_key(*e))] == expected
 
 
 def test_glossary_page_traditional(docs):
-    page = gl.render_glossary_page(docs["zh-Hant"])
+    page = render_glossary_page(annotated(docs["zh-Hant"]))
     assert 'title: "術語表"' in page
     entry = page.split("{ #t-sanxian-yidan")[1].split("###")[0]
     assert "### " not in entry
@@ -473,7 +496,7 @@ def test_glossary_page_traditional(docs):
 
 
 def test_glossary_pages_share_anchors_and_links(docs):
-    pages = [gl.render_glossary_page(d) for d in docs.values()]
+    pages = [render_glossary_page(annotated(d)) for d in docs.values()]
     anchors = [re.findall(r"\{ #([a-z0-9-]+)", p) for p in pages]
     links = [MD_LINK.findall(p) for p in pages]
     assert anchors[0] == anchors[1]
@@ -481,7 +504,7 @@ def test_glossary_pages_share_anchors_and_links(docs):
 
 
 def test_glossary_page_renders_to_html(docs):
-    page = gl.render_glossary_page(docs["zh-Hans"])
+    page = render_glossary_page(annotated(docs["zh-Hans"]))
     html = markdown.markdown(page.split("-->", 1)[1], extensions=["attr_list", "md_in_html", "toc"])
     assert '<h3 class="term-entry" id="t-sanqu-sanxian">三区三线</h3>' in html
     assert '<span class="term-pinyin" lang="zh-Latn-pinyin">sānqū sānxiàn</span>' in html
@@ -556,15 +579,15 @@ def test_unresolved_targets_fail_validation(tmp_path, docs, change, message):
     path = write_glossary(tmp_path, {**GOOD_ENTRY, **change})
     g = gl.load(path)
     with pytest.raises(PipelineError) as info:
-        gl.validate_glossary(docs["zh-Hans"], g)
+        validate_glossary(annotated(docs["zh-Hans"], g))
     assert message in str(info.value)
     assert str(path) in str(info.value)
 
 
 def test_good_minimal_glossary_validates(tmp_path, docs):
     g = gl.load(write_glossary(tmp_path, GOOD_ENTRY))
-    gl.validate_glossary(docs["zh-Hans"], g)
-    gl.validate_glossary(docs["zh-Hant"], g)
+    validate_glossary(annotated(docs["zh-Hans"], g))
+    validate_glossary(annotated(docs["zh-Hant"], g))
 
 
 def test_data_file_header_documents_every_field():

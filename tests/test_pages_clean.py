@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from tools import data
-from tools.convert import traditional_only_chars
+from tools.data import source as data
 from tools.paths import DOCS
-from tools.repair import PINYIN_ANNOTATION
+from tools.text.convert import traditional_only_chars
+from tools.text.repair import PINYIN_ANNOTATION
 
 PAGES = sorted(DOCS.glob("zh-Han*/*.md"))
 SIMPLIFIED = [p for p in PAGES if p.parent.name == "zh-Hans"]

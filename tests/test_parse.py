@@ -2,10 +2,10 @@
 
 import pytest
 
-from tools import data
-from tools.convert import to_simplified
+from tools.data import source as data
+from tools.data.source import to_simplified
 from tools.errors import PipelineError
-from tools.parse import LEAD_MAX, lead_sentence, parse_document
+from tools.model.parse import LEAD_MAX, lead_sentence, parse_document
 
 SECTIONS_PER_CHAPTER = [3, 4, 3, 3, 2, 3, 4, 3, 3, 3]
 

@@ -1,4 +1,4 @@
-"""The printable PDFs (tools/pdf.py), checked on a real build of all of them.
+"""The printable PDFs (tools/pdf/), checked on a real build of all of them.
 
 Every PDF of both scripts is built once per session into a temporary
 directory; the tests read them back with poppler (pdffonts, pdftotext) and
@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tools import pdf
 from tools.errors import PipelineError
-from tools.model import Chapter, Document
+from tools.model import Chapter, Document, pdf_name
 from tools.paths import RAW
-from tools.pdf import Cut, FangSong, build_pdfs, choose_faces, cut_font, esc, page_html, parts, source_date
+from tools.pdf import writer as pdf
+from tools.pdf.fonts import FANGSONG, Cut, FangSong, choose_faces, cut_font
+from tools.pdf.writer import build_pdfs, esc, page_html, parts, source_date
 from tools.pipeline import convert_file
-from tools.render import pdf_name
 from tools.ui import t
 
 MM = 72 / 25.4
@@ -206,7 +206,7 @@ def test_page_html_has_no_site_chrome(documents):
 
 
 def test_simplified_is_set_in_fangsong_and_traditional_falls_back(documents):
-    """The coverage decision in tools/pdf.py: FandolFang covers the Simplified text; no FangSong face covers the Traditional."""
+    """The coverage decision (tools/pdf/fonts.py): FandolFang covers the Simplified text; no FangSong face the Traditional."""
     assert choose_faces(documents["zh-Hans"]).body == "FandolFang"
     hant = choose_faces(documents["zh-Hant"])
     assert (hant.body, hant.song, hant.hei) == ("Noto Serif CJK TC", "Noto Serif CJK TC", "Noto Sans CJK TC")
@@ -214,7 +214,7 @@ def test_simplified_is_set_in_fangsong_and_traditional_falls_back(documents):
 
 def test_missing_fangsong_face_stops_the_build_with_a_hint(documents, monkeypatch):
     absent = FangSong("NoSuchFang", "NoSuchFang-Regular.otf", ("/nonexistent",), "fonts-nosuchfang")
-    monkeypatch.setitem(pdf.FANGSONG, "zh-Hans", (absent,))
+    monkeypatch.setitem(FANGSONG, "zh-Hans", (absent,))
     with pytest.raises(PipelineError, match=r"NoSuchFang-Regular\.otf not found") as info:
         choose_faces(documents["zh-Hans"])
     assert "fonts-nosuchfang" in str(info.value)
@@ -222,8 +222,8 @@ def test_missing_fangsong_face_stops_the_build_with_a_hint(documents, monkeypatc
 
 def test_incomplete_fangsong_face_falls_back_to_song(documents, monkeypatch, caplog):
     """FandolFang offered for the Traditional text lacks 62 of its characters: the body stays in Noto Serif CJK TC."""
-    fandol = pdf.FANGSONG["zh-Hans"][0]
-    monkeypatch.setitem(pdf.FANGSONG, "zh-Hant", (fandol,))
+    fandol = FANGSONG["zh-Hans"][0]
+    monkeypatch.setitem(FANGSONG, "zh-Hant", (fandol,))
     assert choose_faces(documents["zh-Hant"]).body == "Noto Serif CJK TC"
     assert "FandolFang" in caplog.text and "lacks" in caplog.text
 

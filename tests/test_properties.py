@@ -12,14 +12,14 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools import data
-from tools.clean import restore_label_spacing, strip_junk_lines, strip_pinyin
-from tools.data import ChapterSpec, Manifest
-from tools.model import chinese_numeral
-from tools.normalise import normalise_punctuation
-from tools.parse import parse_document
-from tools.repair import PINYIN_ANNOTATION, repair_mojibake
+from tools.data import source as data
+from tools.data.source import ChapterSpec, Manifest
+from tools.model.numerals import chinese_numeral
+from tools.model.parse import parse_document
 from tools.text import is_han
+from tools.text.clean import restore_label_spacing, strip_junk_lines, strip_pinyin
+from tools.text.normalise import normalise_punctuation
+from tools.text.repair import PINYIN_ANNOTATION, repair_mojibake
 
 MANIFEST = data.manifest()
 ERRATA = data.errata()

@@ -2,10 +2,10 @@
 
 import pytest
 
-from tools import data
+from tools.data import source as data
 from tools.errors import PipelineError
 from tools.paths import RAW
-from tools.repair import check_corruption, find_corruption, repair_mojibake
+from tools.text.repair import check_corruption, find_corruption, repair_mojibake
 
 ERRATA = data.errata()
 MANIFEST = data.manifest()

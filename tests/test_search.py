@@ -125,7 +125,7 @@ def test_search_finds_the_golden_results(browser, site_url, built_site, site):
 def test_every_glossary_term_finds_its_home_first(browser, site_url, site):
     """Issue 4: a search for any glossary term returns every section containing
     it, with the section where the plan defines or develops it first."""
-    from tools.glossary import load_glossary
+    from tools.data.glossary import load_glossary
 
     page = browser.new_page()
     page.goto(site_url + SITES[site])

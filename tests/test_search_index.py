@@ -16,6 +16,7 @@ import pytest
 
 from tests.conftest import shared
 from tools import search, variants
+from tools.data.glossary import load_glossary
 from tools.errors import PipelineError
 from tools.model import Document, Notice
 from tools.paths import ROOT
@@ -97,19 +98,19 @@ def test_lead_lengths_are_counted_in_characters(simplified, traditional):
 
 
 def test_glossary_units(simplified, traditional):
-    terms = list(glossary_units("zh-Hans"))
+    terms = list(glossary_units(load_glossary(), "zh-Hans"))
     assert len(terms) == 134
     assert all(u.page == "glossary/" and u.kind == "term" and u.chapter.startswith("术语表 · ") for u in terms)
     first = next(u for u in terms if u.title == "三区三线")
     assert first.anchor == "t-sanqu-sanxian"
     assert first.paragraphs[0][1].startswith("城镇空间、农业空间、生态空间三类空间")
-    hant = next(u for u in glossary_units("zh-Hant") if u.anchor == "t-sanqu-sanxian")
+    hant = next(u for u in glossary_units(load_glossary(), "zh-Hant") if u.anchor == "t-sanqu-sanxian")
     assert (hant.title, hant.chapter) == ("三區三線", "術語表 · 數字概括語")  # category 数字概括语 in glossary.yml
     assert first.chapter == "术语表 · 数字概括语"
     # glossary.yml gives 三区三线 an explanation and 双核 none: two paragraphs and one, neither with a lead sentence.
     assert [(p[1][:4], p[2]) for p in first.paragraphs] == [("城镇空间", 0), ("国土空间", 0)]
     assert next(u for u in terms if u.title == "双核").paragraphs == (("t-shuanghe", "西海岸新区和青岛蓝谷两个核心", 0),)
-    assert [u.anchor for u in all_units(simplified)][41:43] == ["s10-3", terms[0].anchor]
+    assert [u.anchor for u in all_units(simplified, load_glossary())][41:43] == ["s10-3", terms[0].anchor]
 
 
 # --------------------------------------------------------------------------- the character map
@@ -188,7 +189,7 @@ def test_canonical_map_refuses_texts_out_of_step():
     e = err.value
     assert (e.message, e.hint, e.path, e.line) == (
         "Simplified and Traditional texts are not aligned",
-        "check tools/convert.py",
+        "check tools/text/convert.py",
         None,
         None,
     )
@@ -197,7 +198,7 @@ def test_canonical_map_refuses_texts_out_of_step():
 def test_canonical_map_refuses_documents_of_another_shape(monkeypatch):
     # One empty notice paragraph more, at the very end of the texts (no glossary units after it):
     # every pair of texts is aligned, but the documents are not the same plan.
-    monkeypatch.setattr(search, "glossary_units", lambda script: iter(()))
+    monkeypatch.setattr(search, "glossary_units", lambda terms, script: iter(()))
     longer = dataclasses.replace(_tiny("zh-Hant", "乩乩", ""), notice=Notice("乩乩", "", "", "", ("",), "", "", ""))
     with pytest.raises(ValueError, match="zip"):
         canonical_map(_tiny("zh-Hans", "乜乜", ""), longer, [])
@@ -251,7 +252,7 @@ def test_build_index_checks_the_canonical_form(simplified, traditional, mapping)
 def test_build_index_refuses_a_document_of_another_shape(simplified, mapping, monkeypatch):
     # Without the glossary units after them, the texts of the plan without its last chapter
     # all agree with the whole plan's; still, it is not the same plan.
-    monkeypatch.setattr(search, "glossary_units", lambda script: iter(()))
+    monkeypatch.setattr(search, "glossary_units", lambda terms, script: iter(()))
     shorter = dataclasses.replace(simplified, chapters=simplified.chapters[:-1])
     with pytest.raises(ValueError, match="zip"):
         build_index(shorter, simplified, mapping, {})

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 from tests.test_fidelity import texts_by_id
+from tools.data.glossary import load_glossary
 from tools.search import all_units
 
 PAGES = ["", "ch01/", "ch02/", "ch03/", "ch04/", "ch05/", "ch06/", "ch07/", "ch08/", "ch09/", "ch10/"]
@@ -118,7 +119,7 @@ def test_search_index_holds_every_unit(built_site, simplified, traditional):
     for doc in (simplified, traditional):
         index = json.loads((built_site / "search" / f"{doc.script}.json").read_text(encoding="utf-8"))
         assert index["script"] == doc.script
-        assert [(u["u"], u["a"]) for u in index["units"]] == [(u.page, u.anchor) for u in all_units(doc)]
+        assert [(u["u"], u["a"]) for u in index["units"]] == [(u.page, u.anchor) for u in all_units(doc, load_glossary())]
         text = "".join(p[1] for u in index["units"] for p in u["p"])
         assert all(p.text in text for p in doc.paragraphs())
 

@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tools.clean import (
+from tools.data.source import Erratum
+from tools.errors import PipelineError
+from tools.text import Edit
+from tools.text.clean import (
     check_not_repeated,
     find_repetition,
     junk_line_edits,
@@ -21,11 +24,8 @@ from tools.clean import (
     pinyin_edits,
     strip_junk_lines,
 )
-from tools.data import Erratum
-from tools.errors import PipelineError
-from tools.load import check_visible, decode_source, describe_char, load_source, read_text
-from tools.repair import check_corruption, find_corruption, repair_mojibake
-from tools.text import Edit
+from tools.text.load import check_visible, decode_source, describe_char, load_source, read_text
+from tools.text.repair import check_corruption, find_corruption, repair_mojibake
 
 
 def _error(call) -> tuple:

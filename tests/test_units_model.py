@@ -1,4 +1,4 @@
-"""The document model (tools/model.py): numerals, citations, identifiers, conversion, JSON.
+"""The document model (tools/model/): numerals, citations, identifiers, conversion, JSON.
 
 Expected values are written by hand: how the plan numbers its chapters
 (第一章 … 第十章), how a reader cites a paragraph, and a two-paragraph
@@ -16,11 +16,10 @@ from tools.model import (
     Notice,
     Paragraph,
     Section,
-    chinese_numeral,
     citation,
     document_from_dict,
-    parse_numeral,
 )
+from tools.model.numerals import chinese_numeral, parse_numeral
 
 NUMERALS = {
     0: "零",
@@ -130,6 +129,7 @@ TABLE = str.maketrans(
 
 
 def test_map_text_converts_every_text_field_and_nothing_else():
+    """The plan's text is converted; section labels and citations are written in the script by the model."""
     hant = DOC.map_text(lambda s: s.translate(TABLE), "zh-Hant")
     assert hant.script == "zh-Hant" and hant.source_sha256 == "abc123"
     assert hant.title == "規劃"
@@ -146,14 +146,21 @@ def test_map_text_converts_every_text_field_and_nothing_else():
     )
     chapter = hant.chapters[0]
     assert (chapter.number, chapter.title, chapter.label, chapter.line) == (3, "推進同城同網", "第三章", 119)
-    assert chapter.intro == (Paragraph(3, 0, 1, "推進基礎設施同城同網。", "", 120, ""),)
+    assert chapter.intro == (Paragraph(3, 0, 1, "推進基礎設施同城同網。", "", 120, "第三章引言第1段"),)
     section = chapter.sections[0]
     assert (section.chapter, section.number, section.title, section.label, section.line) == (3, 1, "構建交通體系", "第一節", 121)
     assert section.paragraphs == (
         Paragraph(3, 1, 1, "建設軌道。統籌發展規劃。", "建設軌道。", 122, "第三章第一節第1段"),
-        Paragraph(3, 1, 2, "發展。", "", 123, ""),
+        Paragraph(3, 1, 2, "發展。", "", 123, "第三章第一節第2段"),
     )
-    assert hant.chapters[1] == Chapter(4, "協同創新", (Paragraph(4, 0, 1, "創新。"),), (), 130, "第四章")
+    assert hant.chapters[1] == Chapter(4, "協同創新", (Paragraph(4, 0, 1, "創新。", cite="第四章引言第1段"),), (), 130, "第四章")
+
+
+def test_map_text_never_converts_a_citation_or_a_label():
+    # A converter that would garble every 节 and 第: the labels and citations do not go through it.
+    hant = DOC.map_text(lambda s: s.replace("节", "X").replace("第", "Y"), "zh-Hant")
+    section = hant.chapters[0].sections[0]
+    assert section.label == "第一節" and section.paragraphs[1].cite == "第三章第一節第2段"
 
 
 def test_map_text_takes_the_lead_from_the_converted_text():

@@ -15,11 +15,11 @@ from dataclasses import replace
 
 import pytest
 
-from tools import data
-from tools.data import ChapterSpec, Manifest
+from tools.data import source as data
+from tools.data.source import ChapterSpec, Manifest
 from tools.errors import PipelineError
 from tools.model import Field
-from tools.parse import lead_sentence, parse_document
+from tools.model.parse import lead_sentence, parse_document
 
 MANIFEST = Manifest(
     "样例规划",

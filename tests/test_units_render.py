@@ -16,8 +16,9 @@ from dataclasses import replace
 
 import pytest
 
-from tools.model import Chapter, Document, Field, Notice, Paragraph, Section
-from tools.render import PageContext, escape_md, front_matter, pdf_name, render_chapter, render_home, render_pages
+from tools.model import Chapter, Document, Field, Notice, Paragraph, Section, pdf_name
+from tools.render import PageContext, escape_md, front_matter
+from tools.render.pages import render_chapter, render_home, render_pages
 
 # --------------------------------------------------------------------------- a small hand-made document
 
@@ -174,10 +175,10 @@ def test_traditional_pages_use_the_traditional_interface_strings():
 
 
 def test_inline_renderer_and_notes_get_the_page_and_the_paragraph():
-    calls: list[tuple[str, str, str, str | None]] = []  # (text, script, page, paragraph)
+    calls: list[tuple[str, str, str, str | None, int]] = []  # (text, script, page, paragraph, start)
 
-    def inline(text: str, ctx: PageContext) -> str:
-        calls.append((text, ctx.script, ctx.page, ctx.paragraph.anchor if ctx.paragraph else None))
+    def inline(text: str, ctx: PageContext, start: int) -> str:
+        calls.append((text, ctx.script, ctx.page, ctx.paragraph.anchor if ctx.paragraph else None, start))
         return f"[{text}]"
 
     def after(p: Paragraph, ctx: PageContext) -> str:
@@ -185,10 +186,10 @@ def test_inline_renderer_and_notes_get_the_page_and_the_paragraph():
 
     page = render_chapter(DOC, CHAPTER, inline, after)
     assert calls == [
-        ("坚持“同城同网”，推进建设。", "zh-Hans", "ch02.md", "p2-0-1"),
-        ("建设轨道上的都市圈。", "zh-Hans", "ch02.md", "p2-1-1"),
-        ("统筹布局；推动融合。", "zh-Hans", "ch02.md", "p2-1-1"),
-        ("细颗粒物（PM2.5）浓度下降*10%*。", "zh-Hans", "ch02.md", "p2-1-2"),
+        ("坚持“同城同网”，推进建设。", "zh-Hans", "ch02.md", "p2-0-1", 0),
+        ("建设轨道上的都市圈。", "zh-Hans", "ch02.md", "p2-1-1", 0),
+        ("统筹布局；推动融合。", "zh-Hans", "ch02.md", "p2-1-1", 10),  # after the 10 characters of the lead
+        ("细颗粒物（PM2.5）浓度下降*10%*。", "zh-Hans", "ch02.md", "p2-1-2", 0),
     ]
     assert '<strong class="lead">[建设轨道上的都市圈。]</strong>[统筹布局；推动融合。]<a class="para-link"' in page
     assert "{: #p2-1-1 }\nNOTE p2-1-1 ch02.md p2-1-1\n" in page

@@ -1,4 +1,4 @@
-"""Stages 4–5 in process: punctuation (tools/normalise.py) and conversion (tools/convert.py).
+"""Stages 4–5 in process: punctuation (tools/text/normalise.py) and conversion (tools/text/convert.py).
 
 Small hand-made inputs with their expected outputs and counts written out by
 hand from the rules the modules document; the override rows are made up for
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tools.convert import S2TW_OVERRIDES, T2S_OVERRIDES, Converter, to_simplified, to_traditional, traditional_only_chars
-from tools.data import Override
+from tools.data.source import S2TW_OVERRIDES, T2S_OVERRIDES, Override, to_simplified, to_traditional
 from tools.errors import PipelineError
-from tools.normalise import normalise_punctuation
+from tools.text.convert import Converter, traditional_only_chars
+from tools.text.normalise import normalise_punctuation
 
 # --------------------------------------------------------------------------- normalise
 

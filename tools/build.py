@@ -79,7 +79,7 @@ def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, flo
     with _stage("site", timings):
         mkdocs_build(site_dir)
     if pdf:
-        from .pdf import build_pdfs
+        from .pdf.writer import build_pdfs
 
         with _stage("pdf", timings):
             paths = build_pdfs({"zh-Hans": result.simplified, "zh-Hant": result.traditional}, site_dir / "pdf", jobs=jobs)

@@ -10,16 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data
-from .clean import check_not_repeated, junk_line_edits, label_spacing_edits, pinyin_edits
-from .convert import to_simplified, to_traditional, traditional_only_chars
+from .annotate import Annotations, annotate
+from .data import Curated, load_curated
 from .errors import PipelineError
-from .load import Source, load_source
 from .model import Document
-from .normalise import punctuation_edits
-from .parse import parse_document
-from .repair import check_corruption, mojibake_edits
+from .model.parse import parse_document
 from .text import Edit, Tracked, line_col
+from .text.clean import check_not_repeated, junk_line_edits, label_spacing_edits, pinyin_edits
+from .text.convert import Converter, traditional_only_chars
+from .text.load import Source, load_source
+from .text.normalise import punctuation_edits
+from .text.repair import check_corruption, mojibake_edits
 
 
 @dataclass
@@ -50,37 +51,17 @@ class Result:
     traditional: Document
     cleaned: str  # the cleaned Traditional text, before conversion (raw line numbers)
     report: Report
+    curated: Curated
+    annotations: dict[str, Annotations]  # by script: the terms and places found in its document, validated
 
 
-def load_curated() -> None:
-    """Load and validate every curated file in ``source/``, so a malformed value stops the build first.
-
-    Each loader caches its result; the stages that use a file get the same object.
-    """
-    from . import crossref, glossary  # the site stages; imported here, they import the converter
-
-    data.errata()
-    data.removals()
-    data.manifest()
-    data.provenance()
-    data.lead_sentences()
-    to_simplified()
-    to_traditional()
-    glossary.load()
-    glossary.load_ignore()
-    crossref.load_places()
-    crossref.load_see_also()
-
-
-def clean_text(source: Source, report: Report) -> Tracked:
+def clean_text(source: Source, report: Report, curated: Curated) -> Tracked:
     """Repair, remove and normalise: the raw text up to (not including) conversion.
 
     Every step is a list of edits applied to a :class:`~tools.text.Tracked`
     text, so each character of the result knows its raw position.
     """
-    manifest = data.manifest()
-    errata = data.errata()
-    removals = data.removals()
+    manifest, errata, removals = curated.manifest, curated.errata, curated.removals
     report.add("normalise_encoding", int(source.had_bom) + int(source.had_crlf))
     check_not_repeated(source.text)
     check_corruption(source.text, errata, manifest.label_placeholders, manifest.latin_allowed)
@@ -112,15 +93,15 @@ def convert_source(source: Source) -> Result:
     Every error about the source names the raw file's line and column, even
     when a later stage found it in the cleaned or Simplified text.
     """
-    load_curated()
+    curated = load_curated()
     report = Report(str(source.path), source.sha256)
     try:
-        tracked = clean_text(source, report)
+        tracked = clean_text(source, report, curated)
     except PipelineError as exc:
         raise exc.located(source.path) from None
     cleaned = tracked.text
     try:
-        t2s = to_simplified()
+        t2s = Converter("t2s", curated.t2s)
         simplified_text = t2s(cleaned)  # character for character: positions stay those of `cleaned`
         report.add("convert_t2s", t2s.converted_chars)
         report.add("override_t2s", t2s.overrides_fired)
@@ -133,9 +114,9 @@ def convert_source(source: Source) -> Result:
                 line,
                 column,
             )
-        document = parse_document(simplified_text, data.manifest(), source.sha256)
+        document = parse_document(simplified_text, curated.manifest, source.sha256)
         t2s.check_counts()  # after the structure: a text cut short is reported as such, not as a count
-        s2tw = to_traditional()
+        s2tw = Converter("s2tw", curated.s2tw)
         traditional = document.map_text(s2tw, "zh-Hant")
         report.add("convert_s2tw", s2tw.converted_chars)
         s2tw.check_counts()
@@ -149,7 +130,9 @@ def convert_source(source: Source) -> Result:
         "lead sentences": sum(1 for p in document.paragraphs() if p.lead),
         "metadata fields": len(document.metadata),
     }
-    return Result(document, traditional, cleaned, report)
+    # The glossary, the index and the see-also links: matched in each script once, and validated.
+    annotations = {doc.script: annotate(doc, curated) for doc in (document, traditional)}
+    return Result(document, traditional, cleaned, report, curated, annotations)
 
 
 def convert_file(path: Path) -> Result:

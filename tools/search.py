@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import ui
-from .data import read_tsv
+from .data.glossary import Term, load_glossary
+from .data.readers import read_tsv
 from .errors import PipelineError
 from .model import Document
 from .paths import SOURCE
@@ -50,17 +51,10 @@ class Unit:
 def units(doc: Document) -> Iterator[Unit]:
     """The searchable units of one script, in document order."""
     n = doc.notice
-    notice_paras = [
-        ("notice-number", n.number, 0),
-        ("notice-addressees", n.addressees, 0),
-        *((f"notice-{i}", body, 0) for i, body in enumerate(n.body, 1)),
-        ("notice-signature", n.signature, 0),
-        ("notice-date", n.date, 0),
-        ("notice-note", n.note, 0),
-    ]
-    yield Unit("", "notice", "notice", "", n.issuer + n.title, tuple(notice_paras))
+    page = doc.locate(n.anchor).path
+    yield Unit(page, n.anchor, "notice", "", n.heading, tuple((part.anchor, part.text, 0) for part in n.parts))
     for c in doc.chapters:
-        page = f"{c.slug}/"
+        page = doc.locate(c.anchor).path
         yield Unit(page, c.anchor, "chapter", c.heading, c.heading, tuple((p.anchor, p.text, len(p.lead)) for p in c.intro))
         for s in c.sections:
             yield Unit(
@@ -68,25 +62,23 @@ def units(doc: Document) -> Iterator[Unit]:
             )
 
 
-def glossary_units(script: str) -> Iterator[Unit]:
+def glossary_units(terms: tuple[Term, ...], script: str) -> Iterator[Unit]:
     """One unit per glossary entry (on the neutral glossary page), term as title."""
-    from .glossary import load_glossary
-
-    for entry in load_glossary():
+    for entry in terms:
         loc = entry.text(script)
         paras = [(entry.anchor, loc.short, 0)] + ([(entry.anchor, loc.explanation, 0)] if loc.explanation else [])
         where = f"{ui.t('glossary_title', script)} · {loc.category}"
         yield Unit("glossary/", entry.anchor, "term", where, loc.term, tuple(paras))
 
 
-def all_units(doc: Document) -> Iterator[Unit]:
+def all_units(doc: Document, terms: tuple[Term, ...]) -> Iterator[Unit]:
     """The plan's units, then the glossary's."""
     yield from units(doc)
-    yield from glossary_units(doc.script)
+    yield from glossary_units(terms, doc.script)
 
 
-def _texts(doc: Document) -> Iterator[str]:
-    for u in all_units(doc):
+def _texts(doc: Document, terms: tuple[Term, ...]) -> Iterator[str]:
+    for u in all_units(doc, terms):
         yield u.chapter
         yield u.title
         for _, text, _ in u.paragraphs:
@@ -110,7 +102,12 @@ def load_variants(path: Path = VARIANTS) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def canonical_map(simplified: Document, traditional: Document, variants: Iterable[tuple[str, str]]) -> dict[str, str]:
+def canonical_map(
+    simplified: Document,
+    traditional: Document,
+    variants: Iterable[tuple[str, str]],
+    terms: tuple[Term, ...] | None = None,
+) -> dict[str, str]:
     """Map characters to a canonical form shared by both scripts and by the variants readers type.
 
     Characters that stand for each other anywhere in this document (发/發,
@@ -123,7 +120,9 @@ def canonical_map(simplified: Document, traditional: Document, variants: Iterabl
     representative, the class's most frequent Simplified character (the
     smallest code point on a tie). Applying the map to either script's text
     gives the same canonical string, which :func:`build_index` checks.
+    The glossary's ``terms`` are read from ``source/glossary.yml`` when not given.
     """
+    terms = load_glossary() if terms is None else terms
     parent: dict[str, str] = {}
 
     def find(ch: str) -> str:
@@ -136,15 +135,15 @@ def canonical_map(simplified: Document, traditional: Document, variants: Iterabl
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    for hans, hant in zip(_texts(simplified), _texts(traditional), strict=True):
+    for hans, hant in zip(_texts(simplified, terms), _texts(traditional, terms), strict=True):
         if len(hans) != len(hant):
-            raise PipelineError("Simplified and Traditional texts are not aligned", "check tools/convert.py")
+            raise PipelineError("Simplified and Traditional texts are not aligned", "check tools/text/convert.py")
         for s, t in zip(hans, hant, strict=True):
             if s != t:
                 union(s, t)
     for a, b in variants:
         union(a, b)
-    frequency = Counter(ch for text in _texts(simplified) for ch in text)
+    frequency = Counter(ch for text in _texts(simplified, terms) for ch in text)
     classes: dict[str, list[str]] = {}
     for ch in parent:
         classes.setdefault(find(ch), []).append(ch)
@@ -173,15 +172,22 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def build_index(doc: Document, simplified: Document, mapping: dict[str, str], home_terms: dict[str, dict]) -> dict:
+def build_index(
+    doc: Document,
+    simplified: Document,
+    mapping: dict[str, str],
+    home_terms: dict[str, dict],
+    terms: tuple[Term, ...] | None = None,
+) -> dict:
     """The JSON index for ``doc``'s script.
 
     Checks that canonicalising it gives the canonical Simplified text, and that
     every character of the text keeps its length in the browser's UTF-16 when
     canonicalised (the browser marks matches in the text at their canonical
-    offsets).
+    offsets). The glossary's ``terms`` are read from ``source/glossary.yml`` when not given.
     """
-    for mine, hans in zip(_texts(doc), _texts(simplified), strict=True):
+    terms = load_glossary() if terms is None else terms
+    for mine, hans in zip(_texts(doc, terms), _texts(simplified, terms), strict=True):
         if canonical(mine, mapping) != canonical(hans, mapping):
             raise PipelineError(f"canonical form of {mine[:20]!r}… differs from the Simplified text", "fix the character map")
         for ch in set(mine) & mapping.keys():
@@ -196,6 +202,6 @@ def build_index(doc: Document, simplified: Document, mapping: dict[str, str], ho
         "terms": home_terms,
         "units": [
             {"u": u.page, "a": u.anchor, "k": u.kind, "c": u.chapter, "t": u.title, "p": [list(p) for p in u.paragraphs]}
-            for u in all_units(doc)
+            for u in all_units(doc, terms)
         ],
     }

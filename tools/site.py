@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from .crossref import render_places_page, render_see_also, validate
-from .glossary import link_terms, render_glossary_page
 from .model import Document
 from .paths import SCRIPTS
 from .pipeline import Result
-from .render import render_pages
+from .render.entries import render_glossary_page, render_places_page
+from .render.links import see_also_notes, term_links
+from .render.pages import render_pages
 
 
 def model_json(doc: Document) -> str:
@@ -21,10 +21,10 @@ def generated_files(result: Result) -> dict[str, str]:
     """Relative path under ``docs/`` → content, for every generated file."""
     files: dict[str, str] = {}
     for script, doc in zip(SCRIPTS, (result.simplified, result.traditional), strict=True):
-        validate(doc)  # glossary, index and see-also targets all resolve, or the build stops
-        for name, text in render_pages(doc, inline=link_terms, after=render_see_also).items():
+        annotations = result.annotations[script]  # found and validated once, by the pipeline
+        for name, text in render_pages(doc, inline=term_links(annotations), after=see_also_notes(annotations)).items():
             files[f"{script}/{name}"] = text
-        files[f"{script}/glossary.md"] = render_glossary_page(doc)
-        files[f"{script}/places.md"] = render_places_page(doc)
+        files[f"{script}/glossary.md"] = render_glossary_page(annotations)
+        files[f"{script}/places.md"] = render_places_page(annotations)
         files[f"{script}/document.json"] = model_json(doc)
     return files

@@ -33,7 +33,7 @@ def _home_terms() -> dict[str, dict]:
 
     if not (SOURCE / "glossary.yml").exists():
         return {}
-    from tools.glossary import load_glossary
+    from tools.data.glossary import load_glossary
 
     return {form: {"home": t.home, "forms": list(t.forms)} for t in load_glossary() if t.home for form in t.forms}
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from .data import Erratum
-from .errors import PipelineError
-from .text import HAN, PINYIN_LETTERS, Edit, Fixed, apply_edits, line_col
+from ..errors import PipelineError
+from . import HAN, PINYIN_LETTERS, Edit, Fixed, apply_edits, line_col
+
+if TYPE_CHECKING:  # the records come from tools.data, which is read before this stage runs
+    from ..data.source import Erratum
 
 # A pinyin annotation as the scraped page prints it: 發(fā), 創(chuàng ).
 PINYIN_ANNOTATION = re.compile(f"(?<=[{HAN}])\\([{PINYIN_LETTERS}]+ ?\\)")
@@ -61,7 +64,7 @@ def mojibake_edits(text: str, errata: Iterable[Erratum]) -> list[Edit]:
 def repair_mojibake(text: str, errata: Iterable[Erratum]) -> Fixed:
     """Replace each curated span of mojibake with its repaired text (see :func:`mojibake_edits`).
 
-    >>> from tools.data import Erratum
+    >>> from tools.data.source import Erratum
     >>> e = Erratum("X", 1, "?tīng)幾h", "?tīng)", "幾h", b"\\xa0", {}, "爭議", "")
     >>> repair_mojibake("勞動人事?tīng)幾h,依法", [e])
     Fixed(text='勞動人事爭議,依法', changes=1)

@@ -15,15 +15,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 import opencc
 
-from .data import Override, overrides
-from .errors import PipelineError
-from .paths import SOURCE
+from ..errors import PipelineError
 
-T2S_OVERRIDES = SOURCE / "overrides" / "t2s.tsv"
-S2TW_OVERRIDES = SOURCE / "overrides" / "s2tw.tsv"
+if TYPE_CHECKING:  # the records come from tools.data, which makes the converters with them
+    from ..data.source import Override
 
 
 @cache
@@ -82,16 +81,6 @@ class Converter:
     @property
     def overrides_fired(self) -> int:
         return sum(self.fired.values())
-
-
-def to_simplified() -> Converter:
-    """Traditional → Simplified (OpenCC t2s + ``source/overrides/t2s.tsv``)."""
-    return Converter("t2s", overrides(T2S_OVERRIDES))
-
-
-def to_traditional() -> Converter:
-    """Simplified → Traditional, Taiwan forms (OpenCC s2tw + ``source/overrides/s2tw.tsv``)."""
-    return Converter("s2tw", overrides(S2TW_OVERRIDES))
 
 
 def traditional_only_chars(text: str) -> Iterable[tuple[int, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Edit, Fixed, apply_edits
+from . import Edit, Fixed, apply_edits
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")

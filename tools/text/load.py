@@ -16,8 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PipelineError
-from .text import line_col
+from ..errors import PipelineError
+from . import line_col
 
 UTF8_BOM = b"\xef\xbb\xbf"
 

@@ -18,10 +18,24 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from itertools import zip_longest
+from typing import TYPE_CHECKING
 
-from .data import Manifest
-from .errors import PipelineError
-from .model import Chapter, Document, Field, Notice, Paragraph, Section, chinese_numeral, citation, parse_numeral
+from ..errors import PipelineError
+from . import (
+    Chapter,
+    Document,
+    Field,
+    Notice,
+    Paragraph,
+    Section,
+    chapter_label,
+    citation,
+    section_label,
+)
+from .numerals import parse_numeral
+
+if TYPE_CHECKING:  # the structure comes from tools.data (source/manifest.yml), which passes it in
+    from ..data.source import Manifest
 
 NUMERAL = "[一二三四五六七八九十]+"
 # The document hierarchy, outermost first (LawRefBook style).
@@ -258,7 +272,7 @@ class _Plan:
         return section == len(self.specs[-1].sections) and read == expected
 
     def expected_end(self) -> str:
-        last = chinese_numeral_label(len(self.specs), "章")
+        last = chapter_label(len(self.specs))
         return f"it should run to the end of {last}, whose last sentence is “{self.manifest.last_sentence}”"
 
     # -- closing a part, a section, a chapter
@@ -280,7 +294,7 @@ class _Plan:
         if self.section_line is None:
             return
         n = len(self.sections) + 1
-        label = f"第{chinese_numeral(n)}节"
+        label = section_label(n)
         self.sections.append(Section(self.number, n, self.section_title, tuple(self.paragraphs), self.section_line.number, label))
         self.paragraphs, self.section_line = [], None
 
@@ -294,11 +308,11 @@ class _Plan:
             missing = "、".join(spec.sections[len(self.sections) :])
             raise _error(
                 at,
-                f"{chinese_numeral_label(self.number, '章')} ends after {len(self.sections)} sections; "
+                f"{chapter_label(self.number)} ends after {len(self.sections)} sections; "
                 f"expected {len(spec.sections)} (missing {missing})",
                 "a section heading is missing or the file is truncated",
             )
-        label = chinese_numeral_label(self.number, "章")
+        label = chapter_label(self.number)
         chapter = Chapter(self.number, spec.title, tuple(self.intro), tuple(self.sections), self.heading.number, label)
         self.chapters.append(chapter)
         self.intro, self.sections, self.heading = [], [], None
@@ -331,14 +345,13 @@ class _Plan:
         if n != expected:
             raise _error(
                 line,
-                f"chapters out of order: found {chinese_numeral_label(n, '章')} "
-                f"where {chinese_numeral_label(expected, '章')} was expected",
+                f"chapters out of order: found {chapter_label(n)} where {chapter_label(expected)} was expected",
                 "chapters must run 第一章 … 第十章 without gaps or repeats; check the scrape",
             )
         if title != self.specs[n - 1].title:
             raise _error(
                 line,
-                f"{chinese_numeral_label(n, '章')} is titled {title!r}, expected {self.specs[n - 1].title!r}",
+                f"{chapter_label(n)} is titled {title!r}, expected {self.specs[n - 1].title!r}",
                 "fix the text, or the title in source/manifest.yml if the document really says so",
             )
         self.heading, self.number = line, n
@@ -353,19 +366,19 @@ class _Plan:
             kind = "duplicated" if n < expected else "skipped"
             raise _error(
                 line,
-                f"{kind} section number in {chinese_numeral_label(self.number, '章')}: found 第{chinese_numeral(n)}节 "
-                f"where 第{chinese_numeral(expected)}节 was expected",
+                f"{kind} section number in {chapter_label(self.number)}: found {section_label(n)} "
+                f"where {section_label(expected)} was expected",
                 "sections must be numbered 第一节, 第二节, … in each chapter; check the scrape",
             )
         spec = self.specs[self.number - 1]
         if n > len(spec.sections):
             raise _error(
-                line, f"unexpected 第{chinese_numeral(n)}节", f"the manifest lists {len(spec.sections)} sections for this chapter"
+                line, f"unexpected {section_label(n)}", f"the manifest lists {len(spec.sections)} sections for this chapter"
             )
         if title != spec.sections[n - 1]:
             raise _error(
                 line,
-                f"第{chinese_numeral(n)}节 is titled {title!r}, expected {spec.sections[n - 1]!r}",
+                f"{section_label(n)} is titled {title!r}, expected {spec.sections[n - 1]!r}",
                 "fix the text, or the title in source/manifest.yml if the document really says so",
             )
         self.section_line, self.section_title = line, title
@@ -415,7 +428,7 @@ class _Plan:
                 if read < expected:
                     where = f"inside {citation(self.number, section)}: {read} of {_paragraphs(expected)}"
                 elif section == len(spec.sections):
-                    where = f"after {chinese_numeral_label(self.number, '章')}"
+                    where = f"after {chapter_label(self.number)}"
                 else:
                     where = f"after {citation(self.number, section)}"
             raise _error(last, f"the plan stops {where}; {self.expected_end()}", TRUNCATED, last.end)
@@ -437,10 +450,6 @@ def _parse_chapters(reader: _Reader, manifest: Manifest) -> tuple[Chapter, ...]:
         reader.skip()
         plan.read(line, reader.peek() is None)
     return plan.finish(reader.lines[-1])
-
-
-def chinese_numeral_label(n: int, unit: str) -> str:
-    return f"第{chinese_numeral(n)}{unit}"
 
 
 def parse_document(text: str, manifest: Manifest, source_sha256: str = "") -> Document:

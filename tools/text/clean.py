@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .errors import PipelineError
+from ..errors import PipelineError
+from . import Edit, Fixed, apply_edits
 from .repair import PINYIN_ANNOTATION
-from .text import Edit, Fixed, apply_edits
 
 
 def junk_line_edits(text: str, leading: Sequence[str], trailing: Sequence[str]) -> list[Edit]:
@@ -132,7 +132,7 @@ def restore_label_spacing(text: str, placeholders: Sequence[str]) -> Fixed:
 
 
 def pinyin_edits(text: str) -> list[Edit]:
-    """Edits that remove every pinyin annotation (see :data:`~tools.repair.PINYIN_ANNOTATION`)."""
+    """Edits that remove every pinyin annotation (see :data:`~tools.text.repair.PINYIN_ANNOTATION`)."""
     return [Edit(m.start(), m.end()) for m in PINYIN_ANNOTATION.finditer(text)]
 
 
