@@ -129,7 +129,7 @@ def test_places_page_links_resolve(docs, script):
 def test_places_page_lists_every_paragraph(docs):
     doc = docs["zh-Hans"]
     page = render_places_page(annotated(doc))
-    assert page.startswith('---\ntitle: "索引"\ngenerated_by: tools/crossref.py\nsource_sha256: ')
+    assert page.startswith('---\ntitle: "索引"\ngenerated_by: tools/render/entries.py\nsource_sha256: ')
     occ = annotated(doc).place_occurrences()
     for p in xr.load_places().places:
         entry = page.split(f"{{ #{p.anchor} ")[1].split("\n### ")[0]

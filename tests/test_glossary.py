@@ -418,8 +418,8 @@ def test_glossary_page_links_resolve(docs, terms, script):
 
 def test_glossary_page_grouped_sorted_and_labelled(docs, terms):
     page = render_glossary_page(annotated(docs["zh-Hans"]))
-    assert page.startswith('---\ntitle: "术语表"\ngenerated_by: tools/glossary.py\nsource_sha256: ')
-    assert "<!-- 本页由 tools/glossary.py 根据 source/glossary.yml 生成" in page
+    assert page.startswith('---\ntitle: "术语表"\ngenerated_by: tools/render/entries.py\nsource_sha256: ')
+    assert "<!-- 本页由 tools/render/entries.py 根据 source/glossary.yml 生成" in page
     headings = re.findall(r"^(##+) (.+?) \{ #([a-z0-9-]+)", page, flags=re.M)
     categories = [h for h in headings if h[0] == "##"]
     assert [c[2] for c in categories] == [f"cat-{c.id}" for c in glossary().categories]

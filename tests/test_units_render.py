@@ -55,13 +55,13 @@ DOC = Document(
 CHAPTER_PAGE = """\
 ---
 title: "第二章 推进基础设施同城同网"
-generated_by: tools/render.py
+generated_by: tools/render/pages.py
 source_sha256: e7dd41
 chapter: "2"
 pdf: "qingdao-plan-ch02.zh-Hans.pdf"
 pdf_download: "样例规划-第二章.pdf"
 ---
-<!-- 本页由 tools/render.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
+<!-- 本页由 tools/render/pages.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
 
 # 第二章 推进基础设施同城同网 { #ch2 }
 
@@ -83,14 +83,14 @@ aria-label="复制本段链接：第二章第一节第2段" data-cite="第二章
 HOME_PAGE = """\
 ---
 title: "样例规划"
-generated_by: tools/render.py
+generated_by: tools/render/pages.py
 source_sha256: e7dd41
 pdf: "qingdao-plan-notice.zh-Hans.pdf"
 pdf_download: "样例规划-印发通知.pdf"
 pdf_whole: "qingdao-plan-full.zh-Hans.pdf"
 pdf_whole_download: "样例规划.pdf"
 ---
-<!-- 本页由 tools/render.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
+<!-- 本页由 tools/render/pages.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
 
 # 样例规划 { #top }
 
@@ -162,7 +162,7 @@ def test_render_pages_gives_the_home_page_and_one_page_per_chapter():
 def test_traditional_pages_use_the_traditional_interface_strings():
     hant = replace(DOC, script="zh-Hant")
     chapter = render_chapter(hant, CHAPTER)
-    assert "<!-- 本頁由 tools/render.py 根據原始文本生成，請勿直接編輯 (python -m tools convert). -->\n" in chapter
+    assert "<!-- 本頁由 tools/render/pages.py 根據原始文本生成，請勿直接編輯 (python -m tools convert). -->\n" in chapter
     assert 'title="複製本段連結：第二章引言第1段"' in chapter
     assert 'pdf: "qingdao-plan-ch02.zh-Hant.pdf"\n' in chapter
     home = render_home(hant)

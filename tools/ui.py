@@ -37,8 +37,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "notice": {"zh-Hans": "印发通知", "zh-Hant": "印發通知"},
     "copy_link": {"zh-Hans": "复制本段链接", "zh-Hant": "複製本段連結"},
     "generated": {
-        "zh-Hans": "本页由 tools/render.py 根据原始文本生成，请勿直接编辑",
-        "zh-Hant": "本頁由 tools/render.py 根據原始文本生成，請勿直接編輯",
+        "zh-Hans": "本页由 {generator} 根据原始文本生成，请勿直接编辑",
+        "zh-Hant": "本頁由 {generator} 根據原始文本生成，請勿直接編輯",
     },
     # glossary page (tools/glossary.py)
     "glossary_title": {"zh-Hans": "术语表", "zh-Hant": "術語表"},

@@ -45,7 +45,7 @@ from .fonts import Faces, choose_faces, cut_font, cuts
 log = logging.getLogger("tools.pdf")
 
 STYLESHEET = Path(__file__).parent / "pdf.css"
-GENERATOR = "tools/pdf.py"
+GENERATOR = "tools/pdf/writer.py"
 
 # ---------------------------------------------------------------- HTML
 
