@@ -112,7 +112,7 @@ def _draw(rng: random.Random, text: str, low: int, high: int) -> str | None:
 def draw() -> list[dict]:
     result = convert_file(RAW)
     doc = result.simplified
-    s2tw = __import__("tools.convert", fromlist=["to_traditional"]).to_traditional()
+    s2tw = __import__("tools.data.source", fromlist=["to_traditional"]).to_traditional()
     corpus = "\n".join(p.text for p in doc.paragraphs()) + "\n" + "\n".join(s.title for s in doc.sections())
     rng = random.Random(SEED)
     queries: list[tuple[str, str]] = []

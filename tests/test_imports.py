@@ -24,6 +24,7 @@ PACKAGES = ("tools", "tests", "devtools")
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 PRODUCT = "The product imports neither the tooling nor the tests"
 TESTS = "The tests do not import the tooling"
+LAYERS = "The product's layers import downwards only"
 CONTRACTS = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
 
 
@@ -57,6 +58,8 @@ def _copy(to: Path) -> None:
         ("tools/__init__.py", "import devtools", PRODUCT, "tools -> devtools"),
         ("tools/__init__.py", "from tests import browser", PRODUCT, "tools -> tests"),
         ("tests/conftest.py", "from devtools import manifest", TESTS, "tests.conftest -> devtools"),
+        ("tools/model/numerals.py", "from tools.render import escape_md", LAYERS, "tools.model.numerals -> tools.render"),
+        ("tools/text/clean.py", "from tools.data import load_curated", LAYERS, "tools.text.clean -> tools.data"),
     ],
 )
 def test_a_forbidden_import_breaks_a_contract(tmp_path, module, line, contract, chain):

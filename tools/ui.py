@@ -3,7 +3,7 @@
 Every string a reader sees that is neither the plan's text nor one of the
 theme's own translations comes from :data:`STRINGS`:
 
-* the generated pages (``tools/render.py``, ``glossary.py``, ``crossref.py``)
+* the generated pages (``tools/render/``)
   and the search index (``tools/search.py``) call :func:`t`;
 * the templates in ``overrides/`` read ``ui.<key>``, and ``qd.js`` reads the
   JSON block ``#qd-ui`` (:func:`script_json`) that ``overrides/main.html``
@@ -40,7 +40,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh-Hans": "本页由 {generator} 根据原始文本生成，请勿直接编辑",
         "zh-Hant": "本頁由 {generator} 根據原始文本生成，請勿直接編輯",
     },
-    # glossary page (tools/glossary.py)
+    # glossary page (tools/render/entries.py)
     "glossary_title": {"zh-Hans": "术语表", "zh-Hant": "術語表"},
     "glossary_intro": {
         "zh-Hans": "本表收录规划中的数字概括语、规划概念、政策机制、平台载体、形象说法、专业术语和缩略语，"
@@ -67,7 +67,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh-Hans": "本页由 {generator} 根据 {data} 生成，请勿直接编辑，修改请编辑该数据文件",
         "zh-Hant": "本頁由 {generator} 根據 {data} 生成，請勿直接編輯，修改請編輯該資料檔案",
     },
-    # index page and see-also notes (tools/crossref.py)
+    # index page (tools/render/entries.py) and see-also notes (tools/render/links.py)
     "places_title": {"zh-Hans": "索引", "zh-Hant": "索引"},
     "places_intro": {
         "zh-Hans": "本索引收录规划提到的行政区划、平台载体、交通与基础设施和海湾河湖，列出提到它们的每一段。"

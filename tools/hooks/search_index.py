@@ -26,30 +26,35 @@ from tools.hooks.documents import load_document  # noqa: E402
 from tools.search import build_index, canonical_map, load_variants  # noqa: E402
 
 
-def _home_terms() -> dict[str, dict]:
-    """Each glossary form (Simplified) → the section where the plan develops the
-    term, and all the term's forms (term and aliases), when the glossary exists."""
+def _glossary() -> tuple:
+    """The glossary's terms (read once per build of a script), or none when there is no glossary."""
     from tools.paths import SOURCE
 
     if not (SOURCE / "glossary.yml").exists():
-        return {}
+        return ()
     from tools.data.glossary import load_glossary
 
-    return {form: {"home": t.home, "forms": list(t.forms)} for t in load_glossary() if t.home for form in t.forms}
+    return load_glossary()
+
+
+def _home_terms(terms: tuple) -> dict[str, dict]:
+    """Each glossary form (Simplified) → the section where the plan develops the
+    term, and all the term's forms (term and aliases)."""
+    return {form: {"home": t.home, "forms": list(t.forms)} for t in terms if t.home for form in t.forms}
 
 
 def on_post_build(config):
     try:
         hans, hant = load_document(config, "zh-Hans"), load_document(config, "zh-Hant")
-        mapping = canonical_map(hans, hant, load_variants())
-        terms = _home_terms()
+        terms = _glossary()
+        mapping = canonical_map(hans, hant, load_variants(), terms=terms)
         out = Path(config.site_dir)
         # The i18n plugin builds zh-Hant into <site>/zh-Hant; write at the root.
         if out.name == "zh-Hant":
             out = out.parent
         (out / "search").mkdir(parents=True, exist_ok=True)
         doc = hant if config.theme["language"] == "zh-Hant" else hans
-        index = build_index(doc, hans, mapping, terms)
+        index = build_index(doc, hans, mapping, _home_terms(terms), terms=terms)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (out / "search" / f"{doc.script}.json").write_text(text, encoding="utf-8")
     except PipelineError as exc:

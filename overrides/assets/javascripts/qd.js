@@ -332,7 +332,7 @@
 
   /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
      hold none of the plan's text, so search words are never marked in them.
-     The same list as EDITION_MARKS in tools/render.py (a test compares them). */
+     The same list as EDITION_MARKS in tools/render/__init__.py (a test compares them). */
   var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions";
 
   /* Mark every occurrence of `needles` inside the text of `block`, also
