@@ -94,7 +94,8 @@ def front_matter(
         f"source_sha256: {doc.source_sha256}",
     ]
     lines += [f"{k}: {_yaml_str(v)}" for k, v in (extra or {}).items()]
-    lines += ["---", f"<!-- {comment or t('generated', doc.script).format(generator=generator)} (python -m tools convert). -->", ""]
+    comment = comment or t("generated", doc.script).format(generator=generator)
+    lines += ["---", f"<!-- {comment} (python -m tools convert). -->", ""]
     return "\n".join(lines)
 
 
