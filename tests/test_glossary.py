@@ -51,7 +51,8 @@ def test_glossary_size_and_categories(terms):
 
 def test_required_numeral_formulas_and_acronyms_are_entries(terms):
     names = {t.term for t in terms}
-    formulas = "三区三线 四水四定 三带 四新 两委 两高 双控 双创 一带一路 三线一单 四预 清四乱 山海湾岛林田河 五个等量或减量替代"
+    formulas = "三区三线 四水四定 三带 四新 两委 两高 双控 双创 一带一路 三线一单 四预 清四乱 一河一策一图 山海湾岛林田河"
+    formulas += " 五个等量或减量替代"
     for term in formulas.split():
         assert term in names, term
     for acronym in ("RCEP", "LNG", "GTC", "PM2.5", "QDLP", "QFLP", "5G"):

@@ -3,7 +3,7 @@
 Expected values are literal: counted in the text by hand (the lead sentence
 尊重规律，同城融合。 has 10 characters), taken from the README's figures (42
 units: the notice, 10 chapter introductions and 31 sections; 67 lead
-sentences; 124 glossary entries) or from OpenCC's published variant tables
+sentences; 127 glossary entries) or from OpenCC's published variant tables
 (線 → 綫 in HKVariants).
 """
 
@@ -98,7 +98,7 @@ def test_lead_lengths_are_counted_in_characters(simplified, traditional):
 
 def test_glossary_units(simplified, traditional):
     terms = list(glossary_units("zh-Hans"))
-    assert len(terms) == 124
+    assert len(terms) == 127
     assert all(u.page == "glossary/" and u.kind == "term" and u.chapter.startswith("术语表 · ") for u in terms)
     first = next(u for u in terms if u.title == "三区三线")
     assert first.anchor == "t-sanqu-sanxian"
@@ -213,7 +213,7 @@ def test_build_index(simplified, traditional, mapping):
     assert index["terms"] == {"三区三线": {"home": "ch2", "forms": ["三区三线"]}}
     canon = index["canon"]
     assert dict(zip(canon[::2], canon[1::2], strict=True)) == mapping
-    assert len(index["units"]) == 42 + 124
+    assert len(index["units"]) == 42 + 127
     s1_2 = index["units"][3]
     assert {k: s1_2[k] for k in "uakct"} == {
         "u": "ch01/",
