@@ -531,7 +531,7 @@ GOOD_ENTRY = {
     "english": "three zones and three lines",
     "category": "数字概括语",
     "short": "城镇、农业、生态空间和三条控制线",
-    "evidence": "测试",
+    "evidence": "中共中央办公厅、国务院办公厅《关于在国土空间规划中统筹划定落实三条控制线的指导意见》（2019年）",
     "home": "ch2",
 }
 
@@ -564,6 +564,12 @@ def field_line(path: Path, field: str) -> int:
         ({"defined_in": "p2-0-1"}, "defined_in without quote", "defined_in"),
         ({"short": 'a "quoted" word'}, "cannot go into a tooltip", "short"),
         ({"exclude": [{"context": "别的", "reason": "x"}]}, "does not contain the term", "context"),
+        # The evidence rule (issue 11): a source must be named.
+        ({"evidence": "字面义"}, "it says '字面义', which names no source", "evidence"),
+        ({"evidence": "通行简称；《关于统筹划定三条控制线的指导意见》"}, "it says '通行简称'", "evidence"),
+        ({"evidence": "规划原文"}, "names no document, standard or issuer with a date", "evidence"),
+        ({"evidence": "《青岛都市圈发展规划》"}, "names no document, standard or issuer with a date", "evidence"),
+        ({"evidence": "国务院的有关部署"}, "names no document, standard or issuer with a date", "evidence"),
     ],
 )
 def test_bad_data_is_reported_with_file_and_entry(tmp_path, change, message, field):

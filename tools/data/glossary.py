@@ -150,6 +150,48 @@ def load(path: Path = GLOSSARY) -> Glossary:
     return Glossary(tuple(categories), tuple(resolved), path)
 
 
+# What `evidence` must name (issue 11): a document title in 《》 other than the plan's
+# own, a document number, a standard code, or an issuer with a year in one clause.
+# The plan's own words (规划原文) count where the entry quotes them (defined_in); an
+# abbreviation (缩略语) may cite the plan paragraph that expands it. Some phrases
+# name no source at all and are refused by name.
+_HAN_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ISSUER = (
+    r"(?:习近平(?:总书记|主席)|中共中央|国务院|全国人民代表大会|联合国"
+    rf"|[{_HAN_RANGE}]{{1,24}}(?:部|委员会|委|局|署|院|厅|办公室|政府|中心|组织|大会|全会|会议|发布会))"
+)
+_EVIDENCE_SOURCES = (
+    re.compile(r"《(?!青岛都市圈发展规划》)[^《》]+》"),
+    re.compile(rf"[{_HAN_RANGE}]+〔(?:19|20)\d{{2}}〕\d+号"),
+    re.compile(r"(?<![A-Za-z])(?:GB/T|GB/Z|GB|SC/T|HJ|JT/T|ISO|IEC|ITU-[RT])\s?(?:[A-Z]\.)?\d+"),
+    re.compile(rf"{_ISSUER}[^；]*?(?:19|20)\d{{2}}年|(?:19|20)\d{{2}}年[^；]*?{_ISSUER}"),
+)
+_PLAN_PARAGRAPH = re.compile(r"第[一二三四五六七八九十]+章(?:引言|第[一二三四五六七八九十]+节)第\d+段")
+EVIDENCE_REFUSED = ("字面义", "通行简称", "常用提法")
+
+
+def evidence_problem(evidence: str, category: str, plan_defines: bool) -> str | None:
+    """Why ``evidence`` names no source, or None when it does.
+
+    >>> evidence_problem("国务院《关于支持山东深化新旧动能转换推动绿色低碳高质量发展的意见》", "政策机制", False)
+    >>> evidence_problem("字面义；常用提法", "形象说法", False)
+    "it says '字面义', which names no source"
+    >>> evidence_problem("规划原文", "规划概念", True), evidence_problem("规划原文", "规划概念", False)
+    (None, 'it names no document, standard or issuer with a date')
+    >>> evidence_problem("规划第一章引言第1段", "缩略语", False)
+    """
+    for phrase in EVIDENCE_REFUSED:
+        if phrase in evidence:
+            return f"it says {phrase!r}, which names no source"
+    if any(rule.search(evidence) for rule in _EVIDENCE_SOURCES):
+        return None
+    if plan_defines and "规划原文" in evidence:
+        return None
+    if category == "缩略语" and _PLAN_PARAGRAPH.search(evidence):
+        return None
+    return "it names no document, standard or issuer with a date"
+
+
 def _term(path: Path, entry: Raw, categories: Mapping[str, Group], hant: Hant) -> Term:
     term = text_field(path, entry, "term")
     pinyin = text_field(path, entry, "pinyin", allow_empty=True)
@@ -171,6 +213,15 @@ def _term(path: Path, entry: Raw, categories: Mapping[str, Group], hant: Hant) -
             path,
         )
     category = categories[category_name]
+    problem = evidence_problem(evidence, category_name, defined_in is not None)
+    if problem:
+        raise entry.error(
+            "evidence",
+            f"evidence {evidence[:40]!r}: {problem}",
+            "cite a document title in 《》, a document number (…〔YYYY〕N号), a standard code or an issuer with a date; "
+            "if nothing can be cited, move the term to glossary-ignore.yml with the reason",
+            path,
+        )
     unsafe = _TITLE_UNSAFE.search(short)
     if unsafe:
         raise entry.error(
