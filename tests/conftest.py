@@ -90,10 +90,10 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tools", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-# Material's navigation.tracking rewrites the hash (to the section in view, or
-# to nothing) 250 + 250 ms after the page last scrolled, load included; a ¶
-# click in that window loses its hash to it. A context with this init script
-# lets a test wait until no such rewrite is pending.
+# The site leaves Material's navigation.tracking off (a paragraph's hash, the
+# unit a reader cites, must not be rewritten to its section's as the page
+# scrolls). A context with this init script still lets a test wait until the
+# page has stopped scrolling (load included) before it clicks.
 SCROLL_CLOCK = "window.qdLastScroll = 0; addEventListener('scroll', () => { window.qdLastScroll = performance.now(); }, true);"
 
 

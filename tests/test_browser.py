@@ -128,6 +128,18 @@ def test_paragraph_link_copies_the_citation(browser, site_url):
     context.close()
 
 
+def test_scrolling_keeps_the_paragraph_hash(page, site_url):
+    """A shared paragraph link stays the reader's address while they read on:
+    Material's navigation.tracking, which would rewrite it to the section in view, is off."""
+    page.goto(site_url + "ch03/#p3-1-2")
+    page.wait_for_timeout(800)
+    for _ in range(3):
+        page.evaluate("window.scrollBy(0, 400)")
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(1200)  # tracking rewrote the hash 250 + 250 ms after scrolling stopped
+    assert page.evaluate("location.hash") == "#p3-1-2"
+
+
 def test_keyboard_opens_and_closes_search(page, site_url):
     page.goto(site_url + "ch02/")
     page.keyboard.press("/")
