@@ -16,8 +16,8 @@ PORT        ?= 8000
 # Debian packages: Chromium for the browser tests and benchmarks, Noto CJK
 # (SC and TC faces) and FandolFang (texlive-lang-chinese) for the PDFs, HarfBuzz
 # subsetting (font cuts) and Pango for WeasyPrint,
-# poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests.
-DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests, Java for epubcheck.
+DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils default-jre-headless
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test convert lint system-deps venv clean bench mutation breakages

@@ -11,6 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "contents": {"zh-Hans": "目录", "zh-Hant": "目錄"},
     "notice": {"zh-Hans": "印发通知", "zh-Hant": "印發通知"},
     "copy_link": {"zh-Hans": "复制本段链接", "zh-Hant": "複製本段連結"},
+    "epub_download": {"zh-Hans": "下载全文 EPUB", "zh-Hant": "下載全文 EPUB"},
     "generated": {
         "zh-Hans": "本页由 tools/render.py 根据原始文本生成，请勿直接编辑",
         "zh-Hant": "本頁由 tools/render.py 根據原始文本生成，請勿直接編輯",

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Document, Paragraph
+from ..model import Document, Paragraph, epub_name
 from ..ui import t
 
 GENERATOR = "tools/render.py"
@@ -94,6 +94,9 @@ def front_matter(
         f"source_sha256: {doc.source_sha256}",
     ]
     lines += [f"{k}: {_yaml_str(v)}" for k, v in (extra or {}).items()]
+    # Every page offers the EPUB of the whole plan in its script (overrides/main.html, tools/epub).
+    epub = {"epub": epub_name(doc.script), "epub_download": f"{doc.title}.epub", "epub_label": t("epub_download", doc.script)}
+    lines += [f"{k}: {_yaml_str(v)}" for k, v in epub.items()]
     lines += ["---", f"<!-- {comment or t('generated', doc.script)} (python -m tools convert). -->", ""]
     return "\n".join(lines)
 
