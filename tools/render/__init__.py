@@ -34,7 +34,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # keeps them out of the engines it compares.
 PARA_LINK_CLASS = "para-link"
 SEE_ALSO_CLASS = "see-also"
-EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions")
+# The page's address at the top of a print (qd.js writes it on beforeprint) is one of them too.
+EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions", ".qd-print-url")
 
 # A function that turns a part of one paragraph's plain text — ``text``, which
 # starts at offset ``start`` of ``ctx.paragraph.text`` — into escaped inline
