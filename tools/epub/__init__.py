@@ -41,8 +41,9 @@ CONTAINER = f"""<?xml version="1.0" encoding="UTF-8"?>
 </container>
 """
 STYLE = (Path(__file__).parent / "epub.css").read_text(encoding="utf-8")
-# The namespace of the books' identifiers: a book's is derived from its script and source digest.
-BOOK_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/qingdao-plan/epub")
+# The namespace of the books' identifiers (drawn once at random, fixed): a book's identifier
+# is derived from it, its script and the source digest, so a rebuild keeps it.
+BOOK_NAMESPACE = uuid.UUID("3da5caa8-8d1f-4d94-bcc0-97236d72ed48")
 
 
 def book_date(doc: Document) -> datetime:

@@ -166,7 +166,7 @@ def glossary_page(a: Annotations) -> str:
     title = ui("glossary_title", script)
     out = [
         '<section epub:type="endnotes" role="doc-endnotes" aria-labelledby="glossary">\n',
-        f'<h1 id="glossary">{title}</h1>\n<p class="intro">{_e(ui("glossary_intro", script))}</p>\n',
+        f'<h1 id="glossary">{title}</h1>\n<p class="intro">{_e(ui("epub_glossary_intro", script))}</p>\n',
     ]
     for c in a.glossary.categories:
         members = sorted((t for t in terms if t.category_id == c.id), key=lambda t: sort_key(t.pinyin, t.term))
