@@ -16,11 +16,11 @@ PORT        ?= 8000
 # Debian packages: Chromium for the browser tests and benchmarks, Noto CJK
 # (SC and TC faces) and FandolFang (texlive-lang-chinese) for the PDFs, HarfBuzz
 # subsetting (font cuts) and Pango for WeasyPrint,
-# poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests.
-DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+# poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests, Java for epubcheck.
+DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils default-jre-headless
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test convert lint system-deps venv clean bench mutation breakages
+.PHONY: serve build test convert lint system-deps venv clean bench mutation breakages ace
 
 serve: build
 	@echo "Serving site/ at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
@@ -42,8 +42,15 @@ lint: venv
 # Benchmark (bench/results/latest.md): Lighthouse and Pagefind come from npm,
 # pinned in package-lock.json. BENCH_ARGS=--quick for one run of everything.
 bench: system-deps venv
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m devtools.bench $(BENCH_ARGS)
+
+# Ace by DAISY on both EPUBs (bench/results/ace.json; reports in build/ace/): npm
+# @daisy/ace-cli, pinned in package-lock.json, run with Debian's Chromium. It fails
+# on a serious or critical violation. Not part of test (it needs npm).
+ace: system-deps venv
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium $(BIN)/python -m devtools.ace
 
 # Mutation testing (bench/results/mutation.json): mutmut over the pipeline stages and the
 # search-index builder, in-process tests only, two workers. Not part of test or bench.

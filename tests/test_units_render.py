@@ -60,6 +60,9 @@ source_sha256: e7dd41
 chapter: "2"
 pdf: "qingdao-plan-ch02.zh-Hans.pdf"
 pdf_download: "样例规划-第二章.pdf"
+epub: "qingdao-plan.zh-Hans.epub"
+epub_download: "样例规划.epub"
+epub_label: "下载全文 EPUB"
 ---
 <!-- 本页由 tools/render/pages.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
 
@@ -89,6 +92,9 @@ pdf: "qingdao-plan-notice.zh-Hans.pdf"
 pdf_download: "样例规划-印发通知.pdf"
 pdf_whole: "qingdao-plan-full.zh-Hans.pdf"
 pdf_whole_download: "样例规划.pdf"
+epub: "qingdao-plan.zh-Hans.epub"
+epub_download: "样例规划.epub"
+epub_label: "下载全文 EPUB"
 ---
 <!-- 本页由 tools/render/pages.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
 
@@ -235,6 +241,9 @@ def test_front_matter_quotes_values_and_names_the_generator():
         "generated_by: tools/x.py\n"
         "source_sha256: abc123\n"
         'k: "v\\""\n'
+        'epub: "qingdao-plan.zh-Hant.epub"\n'
+        'epub_download: "样例规划.epub"\n'
+        'epub_label: "下載全文 EPUB"\n'
         "---\n"
         "<!-- 自定义说明 (python -m tools convert). -->\n"
     )

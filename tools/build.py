@@ -1,8 +1,8 @@
 """``python -m tools build``: the whole site, from the bundled source to ``site/``.
 
 Stages, timed and reported: convert (``docs/`` regenerated when it differs),
-the MkDocs build of both scripts (the search index is written by a hook), and
-the PDFs. Dates are pinned so two builds give the same bytes:
+the MkDocs build of both scripts (the search index is written by a hook),
+the PDFs and the EPUBs. Dates are pinned so two builds give the same bytes:
 ``SOURCE_DATE_EPOCH`` defaults to the plan's 成文日期 at 00:00 UTC
 (:attr:`tools.model.Document.written_epoch`, the date the PDFs carry too).
 """
@@ -84,6 +84,11 @@ def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, flo
         with _stage("pdf", timings):
             paths = build_pdfs({"zh-Hans": result.simplified, "zh-Hant": result.traditional}, site_dir / "pdf", jobs=jobs)
             print(f"  {len(paths)} PDFs in {site_dir / 'pdf'}")
+    from .epub import FOLDER, build_epubs
+
+    with _stage("epub", timings):
+        books = build_epubs(result.annotations, site_dir / FOLDER)
+        print(f"  {len(books)} EPUBs in {site_dir / FOLDER}")
     timings["total"] = time.perf_counter() - total
     print(f"built {site_dir} in {timings['total']:.1f} s")
     return timings

@@ -36,6 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "contents": {"zh-Hans": "目录", "zh-Hant": "目錄"},
     "notice": {"zh-Hans": "印发通知", "zh-Hant": "印發通知"},
     "copy_link": {"zh-Hans": "复制本段链接", "zh-Hant": "複製本段連結"},
+    "epub_download": {"zh-Hans": "下载全文 EPUB", "zh-Hant": "下載全文 EPUB"},
     "generated": {
         "zh-Hans": "本页由 {generator} 根据原始文本生成，请勿直接编辑",
         "zh-Hant": "本頁由 {generator} 根據原始文本生成，請勿直接編輯",
@@ -51,6 +52,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "按類別分組、按拼音排序。"
         "釋義標“規劃原文”的，依據規劃本身的表述並連結到該段；標“編者注”的，是本站編者所加的說明，並註明依據。"
         "正文中的術語均連結到本表，滑鼠懸停可見簡要釋義。",
+    },
+    # the glossary in the EPUB (tools/epub): the same, but a note reference opens the entry (no tooltip)
+    "epub_glossary_intro": {
+        "zh-Hans": "本表收录规划中的数字概括语、规划概念、政策机制、平台载体、形象说法、专业术语和缩略语，"
+        "按类别分组、按拼音排序。"
+        "释义标“规划原文”的，依据规划本身的表述并链接到该段；标“编者注”的，是本书编者所加的说明，并注明依据。"
+        "正文中的术语均链接到本表的注释。",
+        "zh-Hant": "本表收錄規劃中的數字概括語、規劃概念、政策機制、平臺載體、形象說法、專業術語和縮略語，"
+        "按類別分組、按拼音排序。"
+        "釋義標“規劃原文”的，依據規劃本身的表述並連結到該段；標“編者注”的，是本書編者所加的說明，並註明依據。"
+        "正文中的術語均連結到本表的註釋。",
     },
     "entries": {"zh-Hans": "条", "zh-Hant": "條"},
     "definition": {"zh-Hans": "释义", "zh-Hant": "釋義"},

@@ -96,6 +96,15 @@ def pdf_name(script: str, part: str) -> str:
     return f"qingdao-plan-{part}.{script}.pdf"
 
 
+def epub_name(script: str) -> str:
+    """Stable file name of the EPUB of the whole plan in ``script``.
+
+    >>> epub_name("zh-Hant")
+    'qingdao-plan.zh-Hant.epub'
+    """
+    return f"qingdao-plan.{script}.epub"
+
+
 # The form of every anchor the model makes (see the module docstring).
 ANCHOR = re.compile(
     r"^(?:(?P<chapter>ch[1-9][0-9]*)|(?P<section>s[1-9][0-9]*-[1-9][0-9]*)"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Document, Paragraph
+from ..model import Document, Paragraph, epub_name
 from ..ui import t
 
 GENERATOR = "tools/render/pages.py"
@@ -34,7 +34,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # keeps them out of the engines it compares.
 PARA_LINK_CLASS = "para-link"
 SEE_ALSO_CLASS = "see-also"
-EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions")
+# The page's address at the top of a print (qd.js writes it on beforeprint) is one of them too.
+EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions", ".qd-print-url")
 
 # A function that turns a part of one paragraph's plain text — ``text``, which
 # starts at offset ``start`` of ``ctx.paragraph.text`` — into escaped inline
@@ -94,6 +95,9 @@ def front_matter(
         f"source_sha256: {doc.source_sha256}",
     ]
     lines += [f"{k}: {_yaml_str(v)}" for k, v in (extra or {}).items()]
+    # Every page offers the EPUB of the whole plan in its script (overrides/main.html, tools/epub).
+    epub = {"epub": epub_name(doc.script), "epub_download": f"{doc.title}.epub", "epub_label": t("epub_download", doc.script)}
+    lines += [f"{k}: {_yaml_str(v)}" for k, v in epub.items()]
     comment = comment or t("generated", doc.script).format(generator=generator)
     lines += ["---", f"<!-- {comment} (python -m tools convert). -->", ""]
     return "\n".join(lines)

@@ -9,7 +9,8 @@
  *   highlight    ?h= on a page marks the searched words and the landing
  *                paragraph;
  *   script link  the language switch keeps the reader's place (#anchor);
- *   permalinks   the ¶ after each paragraph copies a citation and its link.
+ *   permalinks   the ¶ after each paragraph copies a citation and its link;
+ *   print        a printed page starts with its own address (beforeprint).
  *
  * Text from the index is only ever inserted as text (textContent), never as
  * HTML.
@@ -333,7 +334,7 @@
   /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
      hold none of the plan's text, so search words are never marked in them.
      The same list as EDITION_MARKS in tools/render/__init__.py (a test compares them). */
-  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions";
+  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions, .qd-print-url";
 
   /* Mark every occurrence of `needles` inside the text of `block`, also
      across element boundaries (a term link in the middle of a match). */
@@ -483,4 +484,21 @@
   highlightFromUrl();
   setupScriptSwitch();
   setupPermalinks();
+
+  /* ------------------------------------------------------------ print */
+
+  /* A printed page says where it came from: its address at print time, at
+     the top of the article (shown in print only, qd.css). Browsers fire
+     beforeprint for the print dialog and for Chromium's page.pdf(). */
+  function printAddress() {
+    var article = doc.querySelector(".md-content__inner");
+    if (!article) return;
+    var line = article.querySelector(".qd-print-url");
+    if (!line) {
+      line = el("p", "qd-print-url");
+      article.insertBefore(line, article.firstChild);
+    }
+    line.textContent = location.href.replace(/[?#].*$/, "");
+  }
+  window.addEventListener("beforeprint", printAddress);
 })();
