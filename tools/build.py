@@ -2,7 +2,7 @@
 
 Stages, timed and reported: convert (``docs/`` regenerated when it differs),
 the MkDocs build of both scripts (the search index is written by a hook), and
-the PDFs. Dates are pinned so two builds give the same bytes:
+the PDFs, then ``SHA256SUMS`` of every download (:mod:`tools.checksums`). Dates are pinned so two builds give the same bytes:
 ``SOURCE_DATE_EPOCH`` defaults to the plan's 成文日期 at 00:00 UTC
 (:attr:`tools.model.Document.written_epoch`, the date the PDFs carry too).
 """
@@ -76,6 +76,10 @@ def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, flo
         with _stage("pdf", timings):
             paths = build_pdfs({"zh-Hans": result.simplified, "zh-Hant": result.traditional}, site_dir / "pdf", jobs=jobs)
             print(f"  {len(paths)} PDFs in {site_dir / 'pdf'}")
+    from .checksums import NAME, write_sha256sums
+
+    # Last: it lists every download written before it (PDFs, citation files, document.json).
+    print(f"  {NAME}: {write_sha256sums(site_dir)} files")
     timings["total"] = time.perf_counter() - total
     print(f"built {site_dir} in {timings['total']:.1f} s")
     return timings

@@ -56,6 +56,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "part_of": {"zh-Hans": "隶属", "zh-Hant": "隸屬"},
     "contains": {"zh-Hans": "下辖", "zh-Hant": "下轄"},
     "see_also": {"zh-Hans": "参见", "zh-Hant": "參見"},
+    # the edition: 本版说明, 引用本章, emendation marks (tools/render/about.py, tools/render/cite.py)
+    "about_title": {"zh-Hans": "本版说明", "zh-Hant": "本版說明"},
+    "cite_chapter": {"zh-Hans": "引用本章", "zh-Hant": "引用本章"},
+    "cite_plan": {"zh-Hans": "引用本规划", "zh-Hant": "引用本規劃"},
+    "cite_copy": {"zh-Hans": "复制", "zh-Hant": "複製"},
+    "cite_download": {"zh-Hans": "下载引文", "zh-Hant": "下載引文"},
+    "access_date": {"zh-Hans": "引用日期", "zh-Hant": "引用日期"},
+    "address": {"zh-Hans": "地址", "zh-Hant": "地址"},
+    "emended": {"zh-Hans": "据字节证据修复，见本版说明", "zh-Hant": "據字節證據修復，見本版說明"},
 }
 
 

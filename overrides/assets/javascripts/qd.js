@@ -9,7 +9,9 @@
  *   highlight    ?h= on a page marks the searched words and the landing
  *                paragraph;
  *   script link  the language switch keeps the reader's place (#anchor);
- *   permalinks   the ¶ after each paragraph copies a citation and its link.
+ *   permalinks   the ¶ after each paragraph copies a citation and its link;
+ *   citations    引用本章 fills the reader's address and date into the
+ *                references and copies one.
  *
  * Text from the index is only ever inserted as text (textContent), never as
  * HTML.
@@ -21,9 +23,9 @@
   var hant = doc.documentElement.lang === "zh-Hant";
   var T = hant
     ? { hits: "個結果", none: "沒有找到包含這些詞語的段落", loading: "正在載入索引……",
-        copied: "已複製連結：", title: "《青島都市圈發展規劃》", failed: "無法載入檢索索引" }
+        copied: "已複製連結：", copiedCite: "已複製引文：", title: "《青島都市圈發展規劃》", failed: "無法載入檢索索引" }
     : { hits: "个结果", none: "没有找到包含这些词语的段落", loading: "正在加载索引……",
-        copied: "已复制链接：", title: "《青岛都市圈发展规划》", failed: "无法加载检索索引" };
+        copied: "已复制链接：", copiedCite: "已复制引文：", title: "《青岛都市圈发展规划》", failed: "无法加载检索索引" };
 
   /* ------------------------------------------------------------ helpers */
 
@@ -335,7 +337,7 @@
   /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
      hold none of the plan's text, so search words are never marked in them.
      The same list as EDITION_MARKS in tools/render.py (a test compares them). */
-  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions";
+  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions, .qd-edition";
 
   /* Mark every occurrence of `needles` inside the text of `block`, also
      across element boundaries (a term link in the middle of a match). */
@@ -478,6 +480,42 @@
     });
   }
 
+  /* ------------------------------------------------------------ citations */
+
+  /* 引用本章: the references hold placeholders (data-fill) for the reader's
+     address and access date; they are filled on load and again at copy time,
+     so a page left open overnight copies the day it is copied. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+  function fillCitations(root) {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var url = new URL(location.href);
+    url.search = "";
+    url.hash = "";
+    var values = {
+      url: url.href,
+      accessed: now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()),
+      accessed_en: MONTHS[now.getMonth()] + " " + now.getDate() + ", " + now.getFullYear()
+    };
+    Array.prototype.forEach.call(root.querySelectorAll("[data-fill]"), function (el) {
+      el.textContent = values[el.getAttribute("data-fill")];
+    });
+  }
+  function setupCitations() {
+    var blocks = doc.querySelectorAll(".qd-cite");
+    if (!blocks.length) return;
+    fillCitations(doc);
+    doc.addEventListener("click", function (ev) {
+      var button = ev.target.closest && ev.target.closest(".qd-cite__copy");
+      if (!button) return;
+      var ref = button.closest(".qd-cite__ref");
+      fillCitations(ref);
+      var text = ref.querySelector(".qd-cite__text").textContent;
+      copy(text).then(function () { say(T.copiedCite + text); });
+    });
+  }
+
   /* ------------------------------------------------------------ start */
 
   var box = doc.querySelector("[data-qd-search]");
@@ -485,4 +523,5 @@
   highlightFromUrl();
   setupScriptSwitch();
   setupPermalinks();
+  setupCitations();
 })();
