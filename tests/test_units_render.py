@@ -116,6 +116,8 @@ pdf_whole_download: "样例规划.pdf"
 
 # 样例规划 { #top }
 
+<p class="qd-edition qd-status-note">本站为非官方在线版本，以山东省人民政府公布的文本为准。<a href="about/">本版说明</a></p>
+
 <dl class="doc-card" aria-label="文件信息">
 <div class="doc-card__row" data-field="index_number"><dt>索引号</dt><dd>暂无</dd></div>
 <div class="doc-card__row" data-field="date_published"><dt>发布日期</dt><dd>2023-10-13</dd></div>

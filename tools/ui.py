@@ -64,6 +64,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite_download": {"zh-Hans": "下载引文", "zh-Hant": "下載引文"},
     "access_date": {"zh-Hans": "引用日期", "zh-Hant": "引用日期"},
     "address": {"zh-Hans": "地址", "zh-Hant": "地址"},
+    "status_note": {
+        "zh-Hans": "本站为非官方在线版本，以山东省人民政府公布的文本为准。",
+        "zh-Hant": "本站為非官方線上版本，以山東省人民政府公布的文本為準。",
+    },
     "emended": {"zh-Hans": "据字节证据修复，见本版说明", "zh-Hant": "據字節證據修復，見本版說明"},
 }
 

@@ -199,9 +199,9 @@ def render_about(
     out.append(_table(s["cols_o"], rows))
 
     out.append(f"## {s['check']} {{ #check }}\n")
-    out.append(f"{s['sha'].format(file=prov.raw_file)}`{prov.sha256}`\n")
+    out.append(f"{s['sha'].format(file=prov.raw_file)}`{prov.sha256}`\n{{: .qd-left }}\n")
     up = "../" * site_path(script, "about/").count("/")
-    out.append(f'{s["sums"]}<a href="{up}SHA256SUMS"><code>SHA256SUMS</code></a>。\n')
+    out.append(f'{s["sums"]}<a href="{up}SHA256SUMS"><code>SHA256SUMS</code></a>。\n{{: .qd-left }}\n')
     out.append(f'{s["site_url"]}<code class="qd-site-url">{SITE_URL_TOKEN}</code>\n')
     out.append(f"{s['commands']}\n\n```sh\n{COMMAND}\n```\n")
     return "\n".join(out)

@@ -89,6 +89,13 @@ def emended_note(doc: Document, page_path: str) -> str:
     return f'<p id="{EMENDED_NOTE_ID}" class="{EDITION_CLASS} qd-emended-note">{note.replace(about, link)}</p>\n'
 
 
+def status_note(doc: Document) -> str:
+    """The home page's one line on what this edition is, linked to 本版说明."""
+    about = t("about_title", doc.script)
+    link = f'<a href="{ABOUT}/">{about}</a>'
+    return f'<p class="{EDITION_CLASS} qd-status-note">{t("status_note", doc.script)}{link}</p>\n'
+
+
 def render_chapter(
     doc: Document,
     chapter: Chapter,
@@ -158,6 +165,7 @@ def render_home(doc: Document) -> str:
             },
         ),
         f"# {escape_md(doc.title)} {{ #top }}\n",
+        status_note(doc),
         _card(doc),
         cite_block(Work(doc)),
         f"## {escape_md(n.heading)} {{ #{n.anchor} }}\n",
