@@ -20,6 +20,9 @@ from ..ui import t
 from . import front_matter
 
 SITE_URL_TOKEN = "@SITE_URL@"
+# The raw source quoted as scraped (garbled spans, page chrome, examples of pinyin and
+# "?"): tests/test_pages_clean.py sets these aside and checks each against the raw file.
+RAW_CLASS = "qd-raw"
 
 # The page's text, written in both scripts (interface prose, not document text).
 TEXT = {
@@ -40,9 +43,10 @@ TEXT = {
         "spam": "SEO 垃圾广告",
         "spam_text": "（不转载：色情广告关键词）",
         "chrome": "网页附属文字",
-        "pinyin": "拼音注音：删除 {n} 处。规则：汉字后括号内的拼音注音（如“發(fā)展”）一律删除；"
+        "pinyin": '拼音注音：删除 {n} 处。规则：汉字后括号内的拼音注音（如 <code class="qd-raw">發(fā)展</code>）一律删除；'
         "另有 {chrome} 处在已删除的网页附属文字行中。",
-        "labels": "元数据标签中代替间隔的“?”：{n} 处（如“索?引?號”），恢复为标签原文。",
+        "labels": '元数据标签中代替间隔的 <code class="qd-raw">?</code>：{n} 处'
+        '（如 <code class="qd-raw">索?引?號</code>），恢复为标签原文。',
         "punct": "标点：中文文本中的 ASCII 标点 , ; : ( ) 改为全角，共 {n} 处。",
         "t2s": "繁体转简体（OpenCC t2s）：{n} 个字符；以下 {o} 处按校订表更正：",
         "s2tw": "简体转繁体（OpenCC s2tw，繁体版）：{n} 个字符；以下 {o} 处按校订表更正：",
@@ -74,9 +78,10 @@ TEXT = {
         "spam": "SEO 垃圾廣告",
         "spam_text": "（不轉載：色情廣告關鍵詞）",
         "chrome": "網頁附屬文字",
-        "pinyin": "拼音注音：刪除 {n} 處。規則：漢字後括號內的拼音注音（如“發(fā)展”）一律刪除；"
+        "pinyin": '拼音注音：刪除 {n} 處。規則：漢字後括號內的拼音注音（如 <code class="qd-raw">發(fā)展</code>）一律刪除；'
         "另有 {chrome} 處在已刪除的網頁附屬文字行中。",
-        "labels": "中繼資料標籤中代替間隔的“?”：{n} 處（如“索?引?號”），恢復為標籤原文。",
+        "labels": '中繼資料標籤中代替間隔的 <code class="qd-raw">?</code>：{n} 處'
+        '（如 <code class="qd-raw">索?引?號</code>），恢復為標籤原文。',
         "punct": "標點：中文文本中的 ASCII 標點 , ; : ( ) 改為全形，共 {n} 處。",
         "t2s": "繁體轉簡體（OpenCC t2s）：{n} 個字元；以下 {o} 處按校訂表更正：",
         "s2tw": "簡體轉繁體（OpenCC s2tw，繁體版）：{n} 個字元；以下 {o} 處按校訂表更正：",
@@ -167,8 +172,9 @@ def render_about(
         garbled = "".join(e.unfold.get(c, c) for c in e.garbled)
         hexbytes = garbled.encode("gb18030").hex(" ").upper()
         repaired = doc.locate(m.anchor).node.text[m.start : m.end]  # type: ignore[union-attr]
-        rows.append([e.id, _link(doc, m.anchor), f"<code>{html.escape(e.garbled)}</code>", f"<code>{hexbytes}</code>",
-                     f"<code>{e.lost_lead.hex().upper()}</code>", html.escape(repaired)])  # fmt: skip
+        quoted = f'<code class="{RAW_CLASS}">{html.escape(e.garbled)}</code>'
+        lost = f"<code>{e.lost_lead.hex().upper()}</code>"
+        rows.append([e.id, _link(doc, m.anchor), quoted, f"<code>{hexbytes}</code>", lost, html.escape(repaired)])
     out.append(_table(s["cols_e"], rows))
 
     removed = curated.removals.lines
@@ -178,7 +184,9 @@ def render_about(
         if part == "leading":
             rows.append([str(line), str(len(text)), s["spam"], s["spam_text"]])
         else:
-            rows.append([str(line), str(len(text.strip())), s["chrome"], f"<code>{html.escape(text.strip())}</code>"])
+            rows.append(
+                [str(line), str(len(text.strip())), s["chrome"], f'<code class="{RAW_CLASS}">{html.escape(text.strip())}</code>']
+            )
     out.append(_table(s["cols_r"], rows))
 
     chrome = sum(text.count("(") for part, _l, text, _r in removed if part == "trailing")
