@@ -57,27 +57,43 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Mark every test that uses the built site ``site`` (``make mutation`` leaves them out: a
     site build takes seconds, and mutmut cannot trace what the child process calls)."""
     for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if {"built_site", "bare_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.site)
+
+
+# The address the test builds are published at (the address rule: with SITE_URL
+# every canonical link, the sitemap and the absolute URLs of the metadata come
+# from it; without it there are none — the `bare_site` build).
+SITE_URL = "https://example.test/"
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole site (both scripts, search index, PDFs) built into a temporary directory.
 
-    Built once per session by the same command users run (``python -m tools build``).
+    Built once per session by the same command users run (``python -m tools build``),
+    with ``SITE_URL=https://example.test/``, as the Pages workflow builds it.
     """
     site = tmp_path_factory.mktemp("site") / "site"
-    build_site(site)
+    build_site(site, SITE_URL=SITE_URL)
     return site
 
 
-def build_site(site: Path, **env: str) -> None:
-    """``python -m tools build --site-dir site`` in a child process (with extra ``env``); it must succeed."""
+@pytest.fixture(scope="session")
+def bare_site(tmp_path_factory) -> Path:
+    """The site built without ``SITE_URL`` (and without PDFs): no address anywhere."""
+    site = tmp_path_factory.mktemp("bare") / "site"
+    build_site(site, "--no-pdf")
+    return site
+
+
+def build_site(site: Path, *args: str, **env: str) -> None:
+    """``python -m tools build --site-dir site [args]`` in a child process (with extra ``env``); it must succeed."""
+    environ = {k: v for k, v in os.environ.items() if k != "SITE_URL"}  # the test says which address, if any
     proc = subprocess.run(
-        [sys.executable, "-m", "tools", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "tools", "build", "--site-dir", str(site), *args],
         cwd=ROOT,
-        env=dict(os.environ, PYTHONPATH=str(ROOT), **env),
+        env=dict(environ, PYTHONPATH=str(ROOT), **env),
         capture_output=True,
         text=True,
     )

@@ -166,7 +166,8 @@ def _is_mark(attributes: str) -> bool:
 def read_page(markdown_text: str) -> tuple[list[tuple[str, str]], dict]:
     """A generated page read back: (id, text) of every heading and block, in
     order, and the parts that carry no id (the document card's rows and the
-    contents). The edition's own blocks (see-also notes) are left out; any
+    contents). The edition's own blocks (see-also notes, 引用本章, the emendation
+    note) are left out; any
     other block fails the test."""
     body = markdown_text.split("-->", 1)[1]
     parts: list[tuple[str, str]] = []
@@ -185,6 +186,8 @@ def read_page(markdown_text: str) -> tuple[list[tuple[str, str]], dict]:
             assert len(other["contents"]) == len(lines) - 1, block
         elif attributes and _is_mark(attributes[1]):
             continue
+        elif (first := re.match(r'<[a-z]+(?: id="[^"]*")? class="([^"]*)"', block)) and set(MARK_CLASSES) & set(first[1].split()):
+            continue  # an edition's own HTML block: 引用本章, the note of the emendation marks
         elif attributes and attributes[1].split()[0].startswith("#") and len(lines) == 2:
             parts.append((attributes[1].split()[0][1:], _inline_text(lines[0])))
         else:
@@ -293,7 +296,7 @@ def test_html_paragraphs_are_the_plan_character_for_character(built_site, result
         article = _article(root / c.slug / "index.html")
         marks = set(_elements(article, selector))
         assert len(_elements(article, f".{PARA_LINK_CLASS}")) == sum(1 for _ in c.paragraphs())
-        with_id = _elements(article, "[id]")
+        with_id = [e for e in _elements(article, "[id]") if e not in marks]  # the emendation note is the edition's
         shown = [(e.get("id"), _text(e, marks)) for e in with_id]
         expected = chapter_parts(c)
         assert [a for a, _ in shown] == [a for a, _ in expected], c.slug

@@ -1,11 +1,12 @@
 """Issue 2, "done when": the generated pages hold no trace of the scrape's defects."""
 
+import html
 import re
 
 import pytest
 
 from tools.data import source as data
-from tools.paths import DOCS
+from tools.paths import DOCS, RAW
 from tools.text.convert import traditional_only_chars
 from tools.text.repair import PINYIN_ANNOTATION
 
@@ -13,9 +14,27 @@ PAGES = sorted(DOCS.glob("zh-Han*/*.md"))
 SIMPLIFIED = [p for p in PAGES if p.parent.name == "zh-Hans"]
 
 
+RAW_QUOTE = re.compile(r'<code class="qd-raw">([^<]*)</code>')
+
+
 def _body(path):
-    """The page without its front matter (which holds a sha256 and file names)."""
-    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    """The page without its front matter (which holds a sha256 and file names), and without the
+    quotations of the raw source on 本版说明 (``qd-raw``: garbled spans, page chrome, examples),
+    each of which must be a quotation indeed: text of the raw file."""
+    body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    raw = RAW.read_text(encoding="utf-8")
+    spam = "".join(data.removals().leading)
+    for quote in RAW_QUOTE.findall(body):
+        assert html.unescape(quote) in raw, f"{path.name}: {quote!r} is not a quotation of the raw source"
+        assert not any(spam[i : i + 2] in quote for i in range(len(spam) - 1)), f"{path.name}: the spam line quoted"
+    return RAW_QUOTE.sub("", body)
+
+
+def test_only_the_about_pages_quote_the_raw_source():
+    quoting = sorted(f"{p.parent.name}/{p.name}" for p in PAGES if RAW_QUOTE.search(p.read_text(encoding="utf-8")))
+    assert quoting == ["zh-Hans/about.md", "zh-Hant/about.md"]
+    # 4 garbled spans, 3 lines of page chrome, 3 examples; never the spam line
+    assert len(RAW_QUOTE.findall((DOCS / "zh-Hans" / "about.md").read_text(encoding="utf-8"))) == 4 + 3 + 3
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")

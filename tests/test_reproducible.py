@@ -2,7 +2,8 @@
 
 The first build is the session's (``built_site``); the second is built here
 into another empty directory by the same command, in another time zone and
-with another hash seed, so anything that depends on the clock's zone, on
+with another hash seed (and the same SITE_URL: the address rule gives a
+sitemap only with one), so anything that depends on the clock's zone, on
 set or dict order under hash randomisation, on the output path or on the
 order the PDF workers finish shows up as a difference. Dates are pinned
 (``SOURCE_DATE_EPOCH``, set by tools/build.py to the plan's 成文日期 unless
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import build_site
+from tests.conftest import SITE_URL, build_site
 from tools.write import read_tree
 
 # The plan's 成文日期, as the document prints it (成文日期： 2023-10-06; the notice
@@ -33,7 +34,7 @@ WRITTEN = date(2023, 10, 6)
 @pytest.fixture(scope="module")
 def second_build(tmp_path_factory, built_site) -> Path:
     site = tmp_path_factory.mktemp("second") / "elsewhere" / "site"
-    build_site(site, TZ="Pacific/Auckland", PYTHONHASHSEED="4242")
+    build_site(site, SITE_URL=SITE_URL, TZ="Pacific/Auckland", PYTHONHASHSEED="4242")
     return site
 
 

@@ -34,3 +34,16 @@ def test_generated_pages_name_their_source(simplified):
         head = page.read_text(encoding="utf-8").split("\n", 6)
         assert head[0] == "---", page
         assert f"source_sha256: {provenance['sha256']}" in head, page
+
+
+def test_official_url_is_rendered_when_filled(tmp_path):
+    """provenance.yml's official_url: empty today; an https address is accepted and shown on 本版说明."""
+    from tools.data import source as data
+
+    text = (SOURCE / "provenance.yml").read_text(encoding="utf-8")
+    assert "\nofficial_url:\n" in text  # empty until a curator fills it
+    filled = text.replace("\nofficial_url:\n", "\nofficial_url: https://www.shandong.gov.cn/art/2023/10/13/art_1.html\n")
+    (tmp_path / "provenance.yml").write_text(filled, encoding="utf-8")
+    (tmp_path / RAW.name).symlink_to(RAW)
+    assert data.provenance(tmp_path / "provenance.yml").official_url == "https://www.shandong.gov.cn/art/2023/10/13/art_1.html"
+    assert data.provenance().official_url == ""

@@ -45,7 +45,11 @@ CHAPTER = Chapter(
 )
 DOC = Document(
     title="样例规划",
-    metadata=(Field("index_number", "索引号", "暂无"), Field("validity", "有效性", "0 <b>")),
+    metadata=(
+        Field("index_number", "索引号", "暂无"),
+        Field("date_published", "发布日期", "2023-10-13"),
+        Field("validity", "有效性", "0 <b>"),
+    ),
     notice=NOTICE,
     chapters=(CHAPTER,),
     source_sha256="e7dd41",
@@ -67,6 +71,24 @@ epub_label: "下载全文 EPUB"
 <!-- 本页由 tools/render/pages.py 根据原始文本生成，请勿直接编辑 (python -m tools convert). -->
 
 # 第二章 推进基础设施同城同网 { #ch2 }
+
+<details class="qd-edition qd-cite">
+<summary>引用本章</summary>
+<p class="qd-cite__ref" data-style="gbt7714"><span class="qd-cite__style">GB/T 7714-2015</span><span class="qd-cite__text">\
+山东省人民政府. 样例规划: 鲁政字〔2023〕168号: 第二章 推进基础设施同城同网[EB/OL]. \
+(2023-10-13)[<span data-fill="accessed">引用日期</span>]. \
+<span data-fill="url">地址</span>.</span><button type="button" class="qd-cite__copy">复制</button></p>
+<p class="qd-cite__ref" data-style="apa"><span class="qd-cite__style">APA 7</span><span class="qd-cite__text">\
+山东省人民政府. (2023, October 13). 第二章 推进基础设施同城同网. In 样例规划 (鲁政字〔2023〕168号). \
+<span data-fill="url">地址</span></span><button type="button" class="qd-cite__copy">复制</button></p>
+<p class="qd-cite__ref" data-style="chicago"><span class="qd-cite__style">Chicago</span><span class="qd-cite__text">\
+山东省人民政府. “第二章 推进基础设施同城同网.” In 样例规划. 鲁政字〔2023〕168号. October 13, 2023. \
+Accessed <span data-fill="accessed_en">引用日期</span>. \
+<span data-fill="url">地址</span>.</span><button type="button" class="qd-cite__copy">复制</button></p>
+<p class="qd-cite__files">下载引文：<a href="../cite/qingdao-plan-ch02.zh-Hans.bib" download>BibTeX</a> · \
+<a href="../cite/qingdao-plan-ch02.zh-Hans.ris" download>RIS</a> · \
+<a href="../cite/qingdao-plan-ch02.zh-Hans.json" download>CSL-JSON</a></p>
+</details>
 
 坚持“同城同网”，推进建设。<a class="para-link" href="#p2-0-1" title="复制本段链接：第二章引言第1段" \
 aria-label="复制本段链接：第二章引言第1段" data-cite="第二章引言第1段"> ¶</a>
@@ -100,10 +122,29 @@ epub_label: "下载全文 EPUB"
 
 # 样例规划 { #top }
 
+<p class="qd-edition qd-status-note">本站为非官方在线版本，以山东省人民政府公布的文本为准。<a href="about/">本版说明</a></p>
+
 <dl class="doc-card" aria-label="文件信息">
 <div class="doc-card__row" data-field="index_number"><dt>索引号</dt><dd>暂无</dd></div>
+<div class="doc-card__row" data-field="date_published"><dt>发布日期</dt><dd>2023-10-13</dd></div>
 <div class="doc-card__row" data-field="validity"><dt>有效性</dt><dd>0 &lt;b&gt;</dd></div>
 </dl>
+
+<details class="qd-edition qd-cite">
+<summary>引用本规划</summary>
+<p class="qd-cite__ref" data-style="gbt7714"><span class="qd-cite__style">GB/T 7714-2015</span><span class="qd-cite__text">\
+山东省人民政府. 样例规划: 鲁政字〔2023〕168号[EB/OL]. (2023-10-13)[<span data-fill="accessed">引用日期</span>]. \
+<span data-fill="url">地址</span>.</span><button type="button" class="qd-cite__copy">复制</button></p>
+<p class="qd-cite__ref" data-style="apa"><span class="qd-cite__style">APA 7</span><span class="qd-cite__text">\
+山东省人民政府. (2023, October 13). 样例规划 (鲁政字〔2023〕168号). <span data-fill="url">地址</span></span>\
+<button type="button" class="qd-cite__copy">复制</button></p>
+<p class="qd-cite__ref" data-style="chicago"><span class="qd-cite__style">Chicago</span><span class="qd-cite__text">\
+山东省人民政府. 样例规划. 鲁政字〔2023〕168号. October 13, 2023. Accessed <span data-fill="accessed_en">引用日期</span>. \
+<span data-fill="url">地址</span>.</span><button type="button" class="qd-cite__copy">复制</button></p>
+<p class="qd-cite__files">下载引文：<a href="cite/qingdao-plan-full.zh-Hans.bib" download>BibTeX</a> · \
+<a href="cite/qingdao-plan-full.zh-Hans.ris" download>RIS</a> · \
+<a href="cite/qingdao-plan-full.zh-Hans.json" download>CSL-JSON</a></p>
+</details>
 
 ## 山东省人民政府关于印发样例规划的通知 { #notice }
 

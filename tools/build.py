@@ -2,7 +2,8 @@
 
 Stages, timed and reported: convert (``docs/`` regenerated when it differs),
 the MkDocs build of both scripts (the search index is written by a hook),
-the PDFs and the EPUBs. Dates are pinned so two builds give the same bytes:
+the PDFs and the EPUBs, then ``SHA256SUMS`` of every download
+(:mod:`tools.checksums`). Dates are pinned so two builds give the same bytes:
 ``SOURCE_DATE_EPOCH`` defaults to the plan's 成文日期 at 00:00 UTC
 (:attr:`tools.model.Document.written_epoch`, the date the PDFs carry too).
 """
@@ -89,6 +90,10 @@ def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, flo
     with _stage("epub", timings):
         books = build_epubs(result.annotations, site_dir / FOLDER)
         print(f"  {len(books)} EPUBs in {site_dir / FOLDER}")
+    from .checksums import NAME, write_sha256sums
+
+    # Last: it lists every download written before it (PDFs, EPUBs, citation files, document.json).
+    print(f"  {NAME}: {write_sha256sums(site_dir)} files")
     timings["total"] = time.perf_counter() - total
     print(f"built {site_dir} in {timings['total']:.1f} s")
     return timings

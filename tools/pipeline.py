@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotate import Annotations, annotate
+from .annotate.emend import Emendation, emendations
 from .data import Curated, load_curated
 from .errors import PipelineError
 from .model import Document
@@ -53,6 +54,7 @@ class Result:
     report: Report
     curated: Curated
     annotations: dict[str, Annotations]  # by script: the terms and places found in its document, validated
+    emendations: tuple[Emendation, ...] = ()  # the repaired spans, by paragraph and offset (the same in both scripts)
 
 
 def clean_text(source: Source, report: Report, curated: Curated) -> Tracked:
@@ -132,7 +134,8 @@ def convert_source(source: Source) -> Result:
     }
     # The glossary, the index and the see-also links: matched in each script once, and validated.
     annotations = {doc.script: annotate(doc, curated) for doc in (document, traditional)}
-    return Result(document, traditional, cleaned, report, curated, annotations)
+    marks = emendations(document, cleaned, curated.errata)
+    return Result(document, traditional, cleaned, report, curated, annotations, marks)
 
 
 def convert_file(path: Path) -> Result:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
-from .model import Document
+from .model import ABOUT, Document
 from .paths import SCRIPTS
 from .pipeline import Result
+from .render.about import render_about
 from .render.entries import render_glossary_page, render_places_page
 from .render.links import see_also_notes, term_links
 from .render.pages import render_pages
@@ -22,9 +23,15 @@ def generated_files(result: Result) -> dict[str, str]:
     files: dict[str, str] = {}
     for script, doc in zip(SCRIPTS, (result.simplified, result.traditional), strict=True):
         annotations = result.annotations[script]  # found and validated once, by the pipeline
-        for name, text in render_pages(doc, inline=term_links(annotations), after=see_also_notes(annotations)).items():
+        marks = result.emendations
+        emended = frozenset(m.anchor for m in marks)
+        pages = render_pages(doc, term_links(annotations, marks), see_also_notes(annotations), emended)
+        for name, text in pages.items():
             files[f"{script}/{name}"] = text
         files[f"{script}/glossary.md"] = render_glossary_page(annotations)
         files[f"{script}/places.md"] = render_places_page(annotations)
         files[f"{script}/document.json"] = model_json(doc)
+        files[f"{script}/{ABOUT}.md"] = render_about(
+            doc, result.simplified, result.cleaned, result.report, result.curated, result.emendations
+        )
     return files

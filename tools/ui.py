@@ -116,6 +116,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_failed": {"zh-Hans": "无法加载检索索引", "zh-Hant": "無法載入檢索索引"},
     "link_copied": {"zh-Hans": "已复制链接：", "zh-Hant": "已複製連結："},
     "cite_title": {"zh-Hans": "《{title}》", "zh-Hant": "《{title}》"},  # before a paragraph's citation
+    "cite_copied": {"zh-Hans": "已复制引文：", "zh-Hant": "已複製引文："},
     # the site's configuration (tools/hooks/strings.py, site_config); the space after ：
     # and ； is the line folding of mkdocs.yml these came from, kept so no page changes
     "site_description": {
@@ -135,12 +136,139 @@ STRINGS: dict[str, dict[str, str]] = {
     "permalink_title": {"zh-Hans": "本节链接", "zh-Hant": "本节链接"},
     # each script's name in the language switcher, written in that script (both pages show both)
     "language_name": {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"},
+    # the edition: 本版说明, 引用本章, emendation marks (tools/render/about.py, tools/render/cite.py)
+    "about_title": {"zh-Hans": "本版说明", "zh-Hant": "本版說明"},
+    "cite_chapter": {"zh-Hans": "引用本章", "zh-Hant": "引用本章"},
+    "cite_plan": {"zh-Hans": "引用本规划", "zh-Hant": "引用本規劃"},
+    "cite_copy": {"zh-Hans": "复制", "zh-Hant": "複製"},
+    "cite_download": {"zh-Hans": "下载引文", "zh-Hant": "下載引文"},
+    "access_date": {"zh-Hans": "引用日期", "zh-Hant": "引用日期"},
+    "address": {"zh-Hans": "地址", "zh-Hant": "地址"},
+    "status_note": {
+        "zh-Hans": "本站为非官方在线版本，以山东省人民政府公布的文本为准。",
+        "zh-Hant": "本站為非官方線上版本，以山東省人民政府公布的文本為準。",
+    },
+    "emended": {"zh-Hans": "据字节证据修复，见本版说明", "zh-Hant": "據字節證據修復，見本版說明"},
+    # the page 本版说明 (tools/render/about.py)
+    "about_status": {
+        "zh-Hans": "本站是《{title}》的非官方在线版本。文本以{authority}公布的文件（{number}，成文日期 {written}，发布日期 {published}）为准。",
+        "zh-Hant": "本站是《{title}》的非官方線上版本。文本以{authority}公布的文件（{number}，成文日期 {written}，發布日期 {published}）為準。",
+    },
+    "about_official": {
+        "zh-Hans": "官方页面：",
+        "zh-Hant": "官方頁面：",
+    },
+    "about_made": {
+        "zh-Hans": "文本如何得来",
+        "zh-Hant": "文本如何得來",
+    },
+    "about_made_intro": {
+        "zh-Hans": "底本是从政府网站自动转换的“繁体”页面抓取的文本，原样保存，从不编辑。它与读者所见文本之间的每一处差别都属于下列之一，别无其他改动（tests/test_fidelity.py 逐字核对）。",
+        "zh-Hant": "底本是從政府網站自動轉換的“繁體”頁面抓取的文本，原樣保存，從不編輯。它與讀者所見文本之間的每一處差別都屬於下列之一，別無其他改動（tests/test_fidelity.py 逐字核對）。",
+    },
+    "about_emendations": {
+        "zh-Hans": "乱码修复（{n} 处）",
+        "zh-Hant": "亂碼修復（{n} 處）",
+    },
+    "about_emendations_intro": {
+        "zh-Hans": "这些片段是正文的 GBK 字节错位一个字节读出的乱码：第一个字的首字节丢失。补回该字节，按字节重读即得原文。正文中这些文字加有下划线。",
+        "zh-Hant": "這些片段是正文的 GBK 位元組錯位一個位元組讀出的亂碼：第一個字的首位元組丟失。補回該位元組，按位元組重讀即得原文。正文中這些文字加有底線。",
+    },
+    # table headers, columns separated by |
+    "about_cols_e": {
+        "zh-Hans": "编号|段落|抓取所得乱码|字节|丢失的首字节|修复后",
+        "zh-Hant": "編號|段落|抓取所得亂碼|位元組|丟失的首位元組|修復後",
+    },
+    "about_removed": {
+        "zh-Hans": "删除的行（{n} 行）",
+        "zh-Hant": "刪除的行（{n} 行）",
+    },
+    "about_removed_intro": {
+        "zh-Hans": "以下整行不属于文件，已删除（行号为原始文本的行号）。",
+        "zh-Hant": "以下整行不屬於文件，已刪除（行號為原始文本的行號）。",
+    },
+    "about_cols_r": {
+        "zh-Hans": "原始行号|长度（字符）|类别|内容",
+        "zh-Hant": "原始行號|長度（字元）|類別|內容",
+    },
+    "about_spam": {
+        "zh-Hans": "SEO 垃圾广告",
+        "zh-Hant": "SEO 垃圾廣告",
+    },
+    "about_spam_text": {
+        "zh-Hans": "（不转载：色情广告关键词）",
+        "zh-Hant": "（不轉載：色情廣告關鍵詞）",
+    },
+    "about_chrome": {
+        "zh-Hans": "网页附属文字",
+        "zh-Hant": "網頁附屬文字",
+    },
+    "about_pinyin": {
+        "zh-Hans": '拼音注音：删除 {n} 处。规则：汉字后括号内的拼音注音（如 <code class="qd-raw">發(fā)展</code>）一律删除；另有 {chrome} 处在已删除的网页附属文字行中。',
+        "zh-Hant": '拼音注音：刪除 {n} 處。規則：漢字後括號內的拼音注音（如 <code class="qd-raw">發(fā)展</code>）一律刪除；另有 {chrome} 處在已刪除的網頁附屬文字行中。',
+    },
+    "about_labels": {
+        "zh-Hans": '元数据标签中代替间隔的 <code class="qd-raw">?</code>：{n} 处（如 <code class="qd-raw">索?引?號</code>），恢复为标签原文。',
+        "zh-Hant": '中繼資料標籤中代替間隔的 <code class="qd-raw">?</code>：{n} 處（如 <code class="qd-raw">索?引?號</code>），恢復為標籤原文。',
+    },
+    "about_punct": {
+        "zh-Hans": "标点：中文文本中的 ASCII 标点 , ; : ( ) 改为全角，共 {n} 处。",
+        "zh-Hant": "標點：中文文本中的 ASCII 標點 , ; : ( ) 改為全形，共 {n} 處。",
+    },
+    "about_t2s": {
+        "zh-Hans": "繁体转简体（OpenCC t2s）：{n} 个字符；以下 {o} 处按校订表更正：",
+        "zh-Hant": "繁體轉簡體（OpenCC t2s）：{n} 個字元；以下 {o} 處按校訂表更正：",
+    },
+    "about_s2tw": {
+        "zh-Hans": "简体转繁体（OpenCC s2tw，繁体版）：{n} 个字符；以下 {o} 处按校订表更正：",
+        "zh-Hant": "簡體轉繁體（OpenCC s2tw，繁體版）：{n} 個字元；以下 {o} 處按校訂表更正：",
+    },
+    "about_cols_o": {
+        "zh-Hans": "原文|OpenCC 结果|更正为|次数|位置",
+        "zh-Hant": "原文|OpenCC 結果|更正為|次數|位置",
+    },
+    "about_check": {
+        "zh-Hans": "如何核对",
+        "zh-Hant": "如何核對",
+    },
+    "about_sha": {
+        "zh-Hans": "底本（{file}）的 SHA-256：",
+        "zh-Hant": "底本（{file}）的 SHA-256：",
+    },
+    "about_sums": {
+        "zh-Hans": "全部下载文件（PDF、document.json、引文文件）的 SHA-256 列于站点根目录的 ",
+        "zh-Hant": "全部下載檔案（PDF、document.json、引文檔案）的 SHA-256 列於網站根目錄的 ",
+    },
+    "about_site_url": {
+        "zh-Hans": "本次构建使用的 SITE_URL：",
+        "zh-Hant": "本次建置使用的 SITE_URL：",
+    },
+    "about_commands": {
+        "zh-Hans": "重新构建并核对：",
+        "zh-Hant": "重新建置並核對：",
+    },
+    "about_none": {
+        "zh-Hans": "未设置",
+        "zh-Hant": "未設定",
+    },
+    "about_card": {
+        "zh-Hans": "文件信息",
+        "zh-Hant": "文件資訊",
+    },
+    "about_pinyin_title": {
+        "zh-Hans": "拼音注音",
+        "zh-Hant": "拼音注音",
+    },
+    "about_punct_title": {
+        "zh-Hans": "标点与标签",
+        "zh-Hant": "標點與標籤",
+    },
 }
 
 SCRIPTS = ("zh-Hans", "zh-Hant")
 
 # The strings qd.js reads (as T.<key>), inlined in every page by script_json.
-JS_KEYS = ("search_hits", "search_none", "search_loading", "search_failed", "link_copied", "cite_title")
+JS_KEYS = ("search_hits", "search_none", "search_loading", "search_failed", "link_copied", "cite_title", "cite_copied")
 
 
 def t(key: str, script: str) -> str:

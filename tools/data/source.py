@@ -119,6 +119,8 @@ class Removals:
 
     leading: tuple[str, ...]
     trailing: tuple[str, ...]
+    # every removed line as (part, raw line, text, reason), for the page 本版说明
+    lines: tuple[tuple[str, int, str, str], ...] = ()
 
 
 def removals(path: Path = SOURCE / "removals.yml") -> Removals:
@@ -126,20 +128,22 @@ def removals(path: Path = SOURCE / "removals.yml") -> Removals:
     top = Raw(load_yaml(path), 1, "removals.yml")  # type: ignore[arg-type]
     check_fields(path, top, ("leading", "trailing"))
     parts: dict[str, tuple[str, ...]] = {}
+    listed: list[tuple[str, int, str, str]] = []
     for part in ("leading", "trailing"):
         lines = list_field(path, top, part)
         texts = []
         for i in range(len(lines)):
             entry = Raw.item(lines, i, f"{part} #{i + 1}")
             check_fields(path, entry, ("raw_line", "text", "reason"))
-            int_field(path, entry, "raw_line")
+            raw_line = int_field(path, entry, "raw_line")
             text = text_field(path, entry, "text", allow_space=True)
             if "\n" in text:
                 raise entry.error("text", "text spans more than one line", "list each removed line as its own entry", path)
-            text_field(path, entry, "reason")
+            reason = text_field(path, entry, "reason")
             texts.append(text)
+            listed.append((part, raw_line, text, reason))
         parts[part] = tuple(texts)
-    return Removals(leading=parts["leading"], trailing=parts["trailing"])
+    return Removals(leading=parts["leading"], trailing=parts["trailing"], lines=tuple(listed))
 
 
 # --------------------------------------------------------------------------- manifest
@@ -247,6 +251,7 @@ class Provenance:
     bytes: int
     lines: int
     document: dict[str, object]
+    official_url: str = ""  # the official page's address, once a curator has found it
 
 
 PROVENANCE_FIELDS = ("raw_file", "sha256", "bytes", "lines", "encoding", "acquired_as", "document", "known_defects")
@@ -260,12 +265,21 @@ DOCUMENT_FIELDS = (
     "publication_note",
 )
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+OFFICIAL_URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:/[^\s]*)?$")
 
 
 def provenance(path: Path = SOURCE / "provenance.yml") -> Provenance:
     """Load and validate ``provenance.yml``."""
     top = Raw(load_yaml(path), 1, "provenance.yml")  # type: ignore[arg-type]
-    check_fields(path, top, PROVENANCE_FIELDS)
+    check_fields(path, top, PROVENANCE_FIELDS, ("official_url",))
+    official_url = top.data.get("official_url") or ""
+    if official_url and (not isinstance(official_url, str) or not OFFICIAL_URL.match(official_url)):
+        raise top.error(
+            "official_url",
+            f"official_url {official_url!r} is not an https address",
+            "write the official page's address as https://host/path, or leave the field empty",
+            path,
+        )
     raw_file = text_field(path, top, "raw_file")
     if "/" in raw_file or not (path.parent / raw_file).is_file():
         raise top.error("raw_file", f"raw_file {raw_file!r} is not a file beside provenance.yml", "name the raw file", path)
@@ -284,7 +298,9 @@ def provenance(path: Path = SOURCE / "provenance.yml") -> Provenance:
                 raise document.error(key, f"{key} {document.data[key]!r} is not a date", f"write {key}: YYYY-MM-DD", path)
         else:
             text_field(path, document, key)
-    return Provenance(raw_file, sha, int_field(path, top, "bytes"), int_field(path, top, "lines"), dict(document.data))
+    return Provenance(
+        raw_file, sha, int_field(path, top, "bytes"), int_field(path, top, "lines"), dict(document.data), official_url
+    )
 
 
 @dataclass(frozen=True)

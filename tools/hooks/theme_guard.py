@@ -19,11 +19,13 @@ from mkdocs.plugins import event_priority
 
 PINNED_VERSION = "9.8.1"
 # sha256 of the theme templates that overrides/ copies from, in the pinned version:
-# partials/header.html (copied with search replaced) and base.html (site_meta
-# block copied without hreflang links, see overrides/main.html).
+# partials/header.html (copied with search replaced), base.html (site_meta
+# block copied without hreflang links, see overrides/main.html) and
+# partials/copyright.html (copied with the link to 本版说明).
 TEMPLATE_SHA256 = {
     "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
     "base.html": "8536d352b0093623df9e0032894f321cbe264b15a9b48cdd962583772455dadb",
+    "partials/copyright.html": "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
 }
 
 

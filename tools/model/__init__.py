@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from ..paths import DEFAULT_SCRIPT  # served at the site root; the other script under /zh-Hant/
 from .numerals import chinese_numeral
 
 SECTION_WORD = {"zh-Hans": "节", "zh-Hant": "節"}  # 第一节 / 第一節
@@ -103,6 +104,30 @@ def epub_name(script: str) -> str:
     'qingdao-plan.zh-Hant.epub'
     """
     return f"qingdao-plan.{script}.epub"
+
+
+# Where the site keeps its downloads, from the root of the site (both scripts share them).
+PDF_FOLDER = "pdf"
+CITE_FOLDER = "cite"
+ABOUT = "about"  # the page 本版说明 / 本版說明, in each script
+
+
+def cite_name(script: str, part: str, ext: str) -> str:
+    """Stable file name of a citation file (``bib``, ``ris``, ``json``); ``part`` as for :func:`pdf_name`.
+
+    >>> cite_name("zh-Hans", "full", "bib")
+    'qingdao-plan-full.zh-Hans.bib'
+    """
+    return f"qingdao-plan-{part}.{script}.{ext}"
+
+
+def site_path(script: str, path: str = "") -> str:
+    """URL path from the site's root of ``path`` (a page's path from its script's root, or a download).
+
+    >>> site_path("zh-Hans", "ch03/"), site_path("zh-Hant", "ch03/"), site_path("zh-Hant")
+    ('ch03/', 'zh-Hant/ch03/', 'zh-Hant/')
+    """
+    return path if script == DEFAULT_SCRIPT else f"{script}/{path}"
 
 
 # The form of every anchor the model makes (see the module docstring).

@@ -34,8 +34,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # keeps them out of the engines it compares.
 PARA_LINK_CLASS = "para-link"
 SEE_ALSO_CLASS = "see-also"
-# The page's address at the top of a print (qd.js writes it on beforeprint) is one of them too.
-EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions", ".qd-print-url")
+# The edition's blocks in a chapter page: 引用本章 and the note the emendation marks point to.
+EDITION_CLASS = "qd-edition"
+EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions", ".qd-print-url", f".{EDITION_CLASS}")
+# The mark around a repaired span (tools/render/links.py): it adds no character, so it is
+# not an edition mark; the page's text is the plan's with it in place.
+EMENDED_CLASS = "qd-emended"
+EMENDED_NOTE_ID = "qd-emended-note"
 
 # A function that turns a part of one paragraph's plain text — ``text``, which
 # starts at offset ``start`` of ``ctx.paragraph.text`` — into escaped inline

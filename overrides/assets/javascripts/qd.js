@@ -11,6 +11,8 @@
  *   script link  the language switch keeps the reader's place (#anchor);
  *   permalinks   the ¶ after each paragraph copies a citation and its link;
  *   print        a printed page starts with its own address (beforeprint).
+ *   citations    引用本章 fills the reader's address and date into the
+ *                references and copies one.
  *
  * Text from the index is only ever inserted as text (textContent), never as
  * HTML.
@@ -334,7 +336,7 @@
   /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
      hold none of the plan's text, so search words are never marked in them.
      The same list as EDITION_MARKS in tools/render/__init__.py (a test compares them). */
-  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions, .qd-print-url";
+  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions, .qd-print-url, .qd-edition";
 
   /* Mark every occurrence of `needles` inside the text of `block`, also
      across element boundaries (a term link in the middle of a match). */
@@ -477,6 +479,42 @@
     });
   }
 
+  /* ------------------------------------------------------------ citations */
+
+  /* 引用本章: the references hold placeholders (data-fill) for the reader's
+     address and access date; they are filled on load and again at copy time,
+     so a page left open overnight copies the day it is copied. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+  function fillCitations(root) {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var url = new URL(location.href);
+    url.search = "";
+    url.hash = "";
+    var values = {
+      url: url.href,
+      accessed: now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()),
+      accessed_en: MONTHS[now.getMonth()] + " " + now.getDate() + ", " + now.getFullYear()
+    };
+    Array.prototype.forEach.call(root.querySelectorAll("[data-fill]"), function (el) {
+      el.textContent = values[el.getAttribute("data-fill")];
+    });
+  }
+  function setupCitations() {
+    var blocks = doc.querySelectorAll(".qd-cite");
+    if (!blocks.length) return;
+    fillCitations(doc);
+    doc.addEventListener("click", function (ev) {
+      var button = ev.target.closest && ev.target.closest(".qd-cite__copy");
+      if (!button) return;
+      var ref = button.closest(".qd-cite__ref");
+      fillCitations(ref);
+      var text = ref.querySelector(".qd-cite__text").textContent;
+      copy(text).then(function () { say(T.cite_copied + text); });
+    });
+  }
+
   /* ------------------------------------------------------------ start */
 
   var box = doc.querySelector("[data-qd-search]");
@@ -501,4 +539,5 @@
     line.textContent = location.href.replace(/[?#].*$/, "");
   }
   window.addEventListener("beforeprint", printAddress);
+  setupCitations();
 })();
