@@ -12,7 +12,7 @@ one "site" stage into the parts the benchmark reports:
   wrapped in place (same position among the post-build events). It runs once
   per language build and writes both scripts' indexes each time;
 * each PDF: the per-file times :mod:`tools.pdf` logs (measured in the worker
-  that renders it), and the time spent cutting the fonts.
+  that renders it).
 
 Listening costs microseconds; nothing the build writes changes. The numbers
 are written as JSON for :mod:`tools.bench`.
@@ -32,7 +32,6 @@ from . import build
 EVENTS: list[tuple[str, str, float]] = []  # (event, language, perf_counter)
 INDEX_CALLS: list[float] = []  # seconds per call of the search index hook
 PDF_RECORDS: list[dict] = []
-FONT_CUT: list[float] = []
 
 
 def _language(config) -> str:
@@ -77,9 +76,7 @@ class _PdfLog(logging.Handler):
     """Collects tools.pdf's per-file log records ("%s: %d pages, %d KB, %.1f s")."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.msg.startswith("cut %d faces"):
-            FONT_CUT.append(float(record.args[1]))
-        elif record.msg == "%s: %d pages, %d KB, %.1f s":
+        if record.msg == "%s: %d pages, %d KB, %.1f s":
             name, pages, _kb, seconds = record.args
             PDF_RECORDS.append({"file": name, "pages": pages, "seconds": round(seconds, 3)})
 
@@ -117,7 +114,6 @@ def main(argv: list[str] | None = None) -> int:
         "stages": {k: round(v, 4) for k, v in stages.items()},
         "scripts": {k: round(v, 4) for k, v in script_times().items()},
         "search_index_calls": [round(v, 4) for v in INDEX_CALLS],
-        "pdf_font_cut": round(FONT_CUT[0], 4) if FONT_CUT else None,
         "pdfs": sorted(pdfs, key=lambda p: p["file"]),
     }
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
