@@ -14,10 +14,11 @@ STAMP       := $(VENV)/.installed
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 # Debian packages: Chromium for the browser tests and benchmarks, Noto CJK
-# (SC and TC faces) and FandolFang (texlive-lang-chinese) for the PDFs, HarfBuzz
-# subsetting (font cuts) and Pango for WeasyPrint,
-# poppler-utils (pdftotext, pdftoppm, pdffonts) for the PDF tests, Java for epubcheck.
-DEBS        := chromium fonts-noto-cjk texlive-lang-chinese libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils default-jre-headless
+# (SC and TC faces) and FandolFang (texlive-lang-chinese) for the PDFs, found
+# with fontconfig (fc-match); poppler-utils (pdftotext, pdftoppm, pdffonts,
+# pdfinfo) and zbar-tools (zbarimg: the QR codes) for the PDF tests; a Java
+# runtime (default-jre-headless) for epubcheck.
+DEBS        := chromium fonts-noto-cjk texlive-lang-chinese fontconfig poppler-utils zbar-tools default-jre-headless
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve build test convert lint system-deps venv clean bench mutation breakages ace

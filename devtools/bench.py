@@ -233,7 +233,6 @@ def bench_builds(runs: int) -> tuple[dict, Path]:
         "search_index_s": med(lambda r: sum(r["search_index_calls"])),
         "search_index_calls": len(rows[-1]["search_index_calls"]),
         "pdf_s": med(lambda r: r["stages"].get("pdf")),
-        "pdf_font_cut_s": med(lambda r: r.get("pdf_font_cut")),
         "in_process_total_s": med(lambda r: r["stages"]["total"]),
         "plain_build_s": round(median(plain), 3),
         "ratio_whole_to_plain": round(median([r["process_s"] for r in rows]) / median(plain), 2),

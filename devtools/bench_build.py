@@ -17,8 +17,7 @@ the parts the benchmark reports:
   record before it to the next record MkDocs writes after it. It runs once per
   language build and writes that script's index each time;
 * each PDF: the per-file times the pipeline logs at INFO (``<file>: <n>
-  pages, <k> KB, <s> s``, measured in the worker that renders it), and the time
-  spent cutting the fonts (``cut <n> faces … in <s> s``).
+  pages, <k> KB, <s> s``, measured in the worker that renders it).
 
 Listening costs microseconds a record; nothing the build writes changes, and
 warnings still reach standard error. The numbers are written as JSON for
@@ -46,7 +45,6 @@ EVENT = re.compile(r"Running `(\w+)` event from plugin '(.+)'")
 LANGUAGE = re.compile(r"Building '([^']+)' documentation")
 BUILT = re.compile(r"Documentation built in ")
 PDF_FILE = "%s: %d pages, %d KB, %.1f s"
-FONT_CUT = "cut %d faces"
 
 
 @dataclass
@@ -65,7 +63,6 @@ class _Listener(logging.Handler):
         super().__init__(logging.DEBUG)
         self.mkdocs: list[Record] = []
         self.pdfs: list[dict] = []
-        self.font_cut: list[float] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         at = time.perf_counter()
@@ -77,8 +74,6 @@ class _Listener(logging.Handler):
                 self.mkdocs.append(Record(at, language=m[1]))
             elif BUILT.match(message):
                 self.mkdocs.append(Record(at, event="built"))
-        elif isinstance(record.msg, str) and record.msg.startswith(FONT_CUT):
-            self.font_cut.append(float(record.args[1]))
         elif record.msg == PDF_FILE:
             name, pages, _kb, seconds = record.args
             self.pdfs.append({"file": name, "pages": pages, "seconds": round(seconds, 3)})
@@ -160,7 +155,6 @@ def main(argv: list[str] | None = None) -> int:
         "stages": {k: round(v, 4) for k, v in stages.items()},
         "scripts": script_times(listener.mkdocs),
         "search_index_calls": index_calls,
-        "pdf_font_cut": round(listener.font_cut[0], 4) if listener.font_cut else None,
         "pdfs": sorted(pdfs, key=lambda p: p["file"]),
     }
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,13 +1,17 @@
-"""The fonts of the PDFs: which face sets each script, and the faces cut to the document's characters.
+"""The fonts of the PDFs: which face sets each script, the files Typst is given, and the coverage check.
 
 Fonts are named explicitly per script — Simplified faces for zh-Hans,
-Traditional faces for zh-Hant — never left to fontconfig's generic fallback,
-which would pick Japanese glyph forms. The standard's body face is 仿宋: a
+Traditional faces for zh-Hant — and Typst is given only the directories of
+those files, never the system's fonts (``ignore_system_fonts``), so another
+machine's fonts cannot change the output. The standard's body face is 仿宋: a
 FangSong face is used for a script only when it covers every character that
 script's document uses (checked on every build); otherwise the body falls back
-to Noto Serif CJK, the closest complete free face. See :data:`FANGSONG`. The
-Noto faces are first cut to the document's characters (:class:`Cut`, with
-HarfBuzz's subsetter), which makes the PDFs two to three times smaller.
+to Noto Serif CJK, the closest complete free face. See :data:`FANGSONG`.
+
+Typst draws a character that no listed face has as nothing, without an error
+or a warning (measured with Typst 0.15.1), so :func:`check_coverage` stops the
+build first, naming the character and where the text uses it. Typst subsets
+and renumbers the glyphs itself: no font cutting is needed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,7 +41,7 @@ SERIF = {"zh-Hans": "Noto Serif CJK SC", "zh-Hant": "Noto Serif CJK TC"}
 class FangSong:
     """A FangSong face, loaded from its file because fontconfig does not list it."""
 
-    family: str  # the name the stylesheet and the PDF give it
+    family: str  # the family name Typst reads from the file (its typographic family)
     file: str  # file name, looked up in ``dirs``
     dirs: tuple[str, ...]
     package: str  # the Debian package that installs it
@@ -50,10 +54,11 @@ class FangSong:
 # all 13,051 Big5 hanzi but only 767 of the Simplified text, and lacks 疃
 # (付疃河, 第八章) in the Traditional. So Simplified is set in FandolFang and
 # Traditional falls back to Noto Serif CJK TC, which has all 1,183.
+# Typst names FandolFang-Regular.otf "FandolFang R" (fontconfig: "FandolFang").
 FANGSONG: dict[str, tuple[FangSong, ...]] = {
     "zh-Hans": (
         FangSong(
-            "FandolFang",
+            "FandolFang R",
             "FandolFang-Regular.otf",
             (
                 "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol",
@@ -67,65 +72,15 @@ FANGSONG: dict[str, tuple[FangSong, ...]] = {
 
 
 @dataclass(frozen=True)
-class Cut:
-    """A system face cut down to the characters of one script's document.
-
-    WeasyPrint embeds each face with its original glyph ids, so a Noto CJK
-    subset still carries empty metrics and outlines for all 65,000 glyphs
-    below the highest one used: about 130 KB per face per PDF. The cut
-    renumbers the glyphs first (HarfBuzz's subsetter, the library WeasyPrint
-    itself subsets with), which makes the PDFs two to three times smaller. It
-    keeps the layout tables, so text shapes exactly as with the system face
-    (without GSUB the TC em dash loses its localised full width). A cut takes
-    milliseconds, so each build makes its own.
-    """
-
-    source: str  # the fontconfig family, e.g. "Noto Serif CJK SC"
-    weight: int  # 400 or 700
-    chars: str  # the characters to keep, sorted
-
-    @property
-    def family(self) -> str:
-        """The CSS family of the cut: distinct from the system face's, so fontconfig cannot swap them."""
-        return f"{self.source} Subset"
-
-    @property
-    def pattern(self) -> str:
-        return f"{self.source}:weight={'bold' if self.weight >= 700 else 'regular'}"
-
-
-@dataclass(frozen=True)
 class Faces:
-    """The font families one script's PDFs are set in, and the files behind them."""
+    """The font families one script's PDFs are set in (as Typst names them), and the directories behind them."""
 
     script: str
     body: str  # running text: FangSong when complete, else Song
     song: str  # titles, lead sentences, page numbers
     hei: str  # chapter and section headings, the contents
-    fallback: str  # the same script's system Song, last in every list
-    files: tuple[tuple[str, int, str], ...] = ()  # (family, weight, font file) for @font-face
-
-    def css(self) -> str:
-        # Every list ends in the same script's Song, never a generic name, so a
-        # character missing from the first face cannot fall through to a
-        # Japanese one.
-        def family(first: str) -> str:
-            return f"font-family: {css_string(first)}, {css_string(self.fallback)};"
-
-        rules = [
-            f"@font-face {{ font-family: {css_string(name)}; font-weight: {weight}; src: url({css_string(uri)}); }}"
-            for name, weight, uri in ((n, w, Path(f).as_uri()) for n, w, f in self.files)
-        ]
-        rules += [
-            f"html {{ {family(self.body)} }}",
-            f".song {{ {family(self.song)} }}",
-            f".hei {{ {family(self.hei)} }}",
-            # Leaders and page numbers in the contents: in the body face, not bold Hei.
-            f".contents a::after {{ {family(self.body)} }}",
-            # Page numbers in Song (GB/T 9704: 4号半角宋体阿拉伯数字).
-            f"@page {{ @bottom-left {{ {family(self.song)} }} @bottom-right {{ {family(self.song)} }} }}",
-        ]
-        return "\n".join(rules) + "\n"
+    fallback: str  # the same script's Song, second in every list (never a generic or Japanese face)
+    font_paths: tuple[str, ...]  # the only directories Typst reads fonts from
 
 
 # ---------------------------------------------------------------- fonts
@@ -137,22 +92,30 @@ UI_KEYS = ("contents", "notice", "doc_card")
 
 def document_characters(doc: Document) -> set[str]:
     """Every character a PDF of ``doc`` prints, whitespace aside: the text, the labels, the page numbers."""
+    return {ch for ch in "".join(text for _, text in printed_texts(doc)) if not ch.isspace()}
+
+
+def printed_texts(doc: Document) -> list[tuple[str, str]]:
+    """(where, text) for every piece of text a PDF of ``doc`` prints; ``where`` names it for error messages."""
     n = doc.notice
-    parts = [doc.title, n.issuer, n.title, n.number, n.addressees, *n.body, n.signature, n.date, n.note]
-    parts += [t(key, doc.script) for key in UI_KEYS] + ["—0123456789."]
-    parts += [f.label + f.value for f in doc.metadata]
+    texts = [("the title", doc.title)]
+    texts += [(f"the notice ({part})", text) for part, text in (("issuer", n.issuer), ("title", n.title))]
+    texts += [(f"the notice, {part.anchor}", part.text) for part in n.parts]
+    texts += [(f"the interface string {key!r} (tools/ui.py)", t(key, doc.script)) for key in UI_KEYS]
+    texts += [("the page numbers and the contents' leaders", "—0123456789.")]
+    texts += [(f"the document card, field {f.key}", f.label + f.value) for f in doc.metadata]
     for chapter in doc.chapters:
-        parts.append(chapter.heading)
-        parts += [s.heading for s in chapter.sections]
-        parts += [p.text for p in chapter.paragraphs()]
-    return {ch for ch in "".join(parts) if not ch.isspace()}
+        texts.append((f"{chapter.anchor} (heading)", chapter.heading))
+        texts += [(f"{s.anchor} (heading)", s.heading) for s in chapter.sections]
+        texts += [(f"{p.anchor} ({p.citation}, raw source line {p.line})", p.text) for p in chapter.paragraphs()]
+    return texts
 
 
-def font_characters(path: Path) -> set[str]:
-    """The characters a font file maps (its best cmap)."""
+def font_characters(path: Path, index: int = 0) -> set[str]:
+    """The characters a font file (or one face of a collection) maps: its best cmap."""
     from fontTools.ttLib import TTFont
 
-    with TTFont(path, lazy=True, fontNumber=0) as font:
+    with TTFont(path, lazy=True, fontNumber=index) as font:
         return {chr(code) for code in font.getBestCmap()}
 
 
@@ -194,32 +157,17 @@ def choose_body(doc: Document) -> tuple[str, Path | None]:
     return SERIF[script], None
 
 
-def cuts(doc: Document) -> dict[str, Cut]:
-    """The system faces a script's PDFs use, by role, each cut to the document's characters."""
-    chars = "".join(sorted(document_characters(doc) | {" "}))
-    script = doc.script
-    return {
-        "song": Cut(SERIF[script], 400, chars),
-        "song-bold": Cut(SERIF[script], 700, chars),
-        "hei-bold": Cut(SANS[script], 700, chars),
-    }
-
-
-def choose_faces(doc: Document, cut_files: Mapping[Cut, Path] | None = None) -> Faces:
-    """The faces for ``doc``'s script; with ``cut_files``, set in the cuts rather than the system faces."""
+def choose_faces(doc: Document) -> Faces:
+    """The faces for ``doc``'s script and the directories of their files (found with fontconfig)."""
     script = doc.script
     body, body_file = choose_body(doc)
     song, hei = SERIF[script], SANS[script]
-    files: list[tuple[str, int, str]] = []
-    if body_file is not None:
-        files.append((body, 400, str(body_file)))
-    if cut_files is not None:
-        for cut in cuts(doc).values():
-            files.append((cut.family, cut.weight, str(cut_files[cut])))
-        if body == song:
-            body = f"{song} Subset"
-        song, hei = f"{song} Subset", f"{hei} Subset"
-    return Faces(script, body, song, hei, SERIF[script], tuple(files))
+    dirs = [str(body_file.parent)] if body_file is not None else []
+    for pattern in (f"{song}:weight=regular", f"{song}:weight=bold", f"{hei}:weight=bold"):
+        directory = str(locate(pattern)[0].parent)
+        if directory not in dirs:
+            dirs.append(directory)
+    return Faces(script, body, song, hei, song, tuple(dirs))
 
 
 def locate(pattern: str) -> tuple[Path, int]:
@@ -236,92 +184,42 @@ def locate(pattern: str) -> tuple[Path, int]:
     return Path(out[0]), int(out[1])
 
 
-# The part of HarfBuzz's C API a cut needs (hb.h, hb-subset.h; HarfBuzz >= 2.9).
-_HB_API = """
-typedef struct hb_blob_t hb_blob_t;
-typedef struct hb_face_t hb_face_t;
-typedef struct hb_set_t hb_set_t;
-typedef struct hb_subset_input_t hb_subset_input_t;
-typedef uint32_t hb_codepoint_t;
-typedef uint32_t hb_tag_t;
-hb_blob_t *hb_blob_create_from_file_or_fail(const char *file_name);
-const char *hb_blob_get_data(hb_blob_t *blob, unsigned int *length);
-void hb_blob_destroy(hb_blob_t *blob);
-hb_face_t *hb_face_create(hb_blob_t *blob, unsigned int index);
-hb_blob_t *hb_face_reference_blob(hb_face_t *face);
-void hb_face_destroy(hb_face_t *face);
-void hb_set_add(hb_set_t *set, hb_codepoint_t codepoint);
-hb_tag_t hb_tag_from_string(const char *str, int len);
-hb_subset_input_t *hb_subset_input_create_or_fail(void);
-hb_set_t *hb_subset_input_unicode_set(hb_subset_input_t *input);
-hb_set_t *hb_subset_input_set(hb_subset_input_t *input, int set_type);
-void hb_subset_input_set_flags(hb_subset_input_t *input, unsigned int value);
-void hb_subset_input_destroy(hb_subset_input_t *input);
-hb_face_t *hb_subset_or_fail(hb_face_t *source, const hb_subset_input_t *input);
-"""
-_HB_SUBSET_FLAGS_NO_HINTING = 0x1
-_HB_SUBSET_FLAGS_DESUBROUTINIZE = 0x4
-_HB_SUBSET_FLAGS_NOTDEF_OUTLINE = 0x40
-_HB_SUBSET_SETS_DROP_TABLE_TAG = 3
-# Vertical metrics: the PDFs set text horizontally. GSUB and GPOS stay (see Cut).
-_DROP_TABLES = (b"vhea", b"vmtx", b"VORG")
-
-
 @cache
-def _harfbuzz():
-    from ctypes.util import find_library
+def typst_fonts(font_paths: tuple[str, ...]):
+    """The fonts Typst sees in ``font_paths`` (scanned once per process: the Noto CJK collections are ~100 MB)."""
+    import typst
 
-    from cffi import FFI
-
-    ffi = FFI()
-    ffi.cdef(_HB_API)
-    libs = []
-    for name, soname in (("harfbuzz", "libharfbuzz.so.0"), ("harfbuzz-subset", "libharfbuzz-subset.so.0")):
-        libs.append(ffi.dlopen(find_library(name) or soname))
-    return ffi, *libs
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=list(font_paths))
 
 
-def cut_font(cut: Cut, directory: Path) -> Path:
-    """Write the font file of ``cut`` into ``directory`` and return its path. Same input, same bytes."""
-    source, index = locate(cut.pattern)
-    ffi, hb, subset = _harfbuzz()
-    blob = hb.hb_blob_create_from_file_or_fail(str(source).encode())
-    if blob == ffi.NULL:
-        raise PipelineError(f"cannot read the font file {source}", "reinstall the Debian package fonts-noto-cjk")
-    face = hb.hb_face_create(blob, index)
-    request = subset.hb_subset_input_create_or_fail()
-    try:
-        unicodes = subset.hb_subset_input_unicode_set(request)
-        for ch in cut.chars:
-            hb.hb_set_add(unicodes, ord(ch))
-        drop = subset.hb_subset_input_set(request, _HB_SUBSET_SETS_DROP_TABLE_TAG)
-        for tag in _DROP_TABLES:
-            hb.hb_set_add(drop, hb.hb_tag_from_string(tag, -1))
-        subset.hb_subset_input_set_flags(
-            request, _HB_SUBSET_FLAGS_NO_HINTING | _HB_SUBSET_FLAGS_DESUBROUTINIZE | _HB_SUBSET_FLAGS_NOTDEF_OUTLINE
-        )
-        result = subset.hb_subset_or_fail(face, request)
-        if result == ffi.NULL:
-            raise PipelineError(f"HarfBuzz could not cut {cut.pattern} ({source})", "check the font with fc-validate")
-        out = hb.hb_face_reference_blob(result)
-        length = ffi.new("unsigned int *")
-        data = bytes(ffi.buffer(hb.hb_blob_get_data(out, length), length[0]))
-        hb.hb_blob_destroy(out)
-        hb.hb_face_destroy(result)
-    finally:
-        subset.hb_subset_input_destroy(request)
-        hb.hb_face_destroy(face)
-        hb.hb_blob_destroy(blob)
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{cut.family.replace(' ', '')}-{cut.weight}.otf"
-    path.write_bytes(data)
-    return path
+def check_coverage(doc: Document, faces: Faces, extra: Sequence[tuple[str, str]] = ()) -> None:
+    """Stop the build if a face Typst is given lacks a character it may have to set.
 
-
-def css_string(text: str) -> str:
-    """``text`` as a quoted CSS string.
-
-    >>> css_string('a "b" \\\\ c')
-    '"a \\\\"b\\\\" \\\\\\\\ c"'
+    The body face falls back to Song (second in every list), and the body face
+    itself was checked by :func:`choose_body`; so Song and Hei must each hold
+    every printed character, including ``extra`` (the web mark's address and
+    citation). The error names the first missing character, its code point and
+    the first place that prints it.
     """
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ") + '"'
+    families: dict[str, set[str]] = {}
+    for info in typst_fonts(faces.font_paths).fonts():
+        if info.family in (faces.body, faces.song, faces.hei) and info.path:
+            families.setdefault(info.family, set()).update(font_characters(Path(info.path), info.index))
+    for family in dict.fromkeys((faces.body, faces.song, faces.hei)):
+        if family not in families:
+            raise PipelineError(
+                f"Typst finds no font family {family!r} in {', '.join(faces.font_paths)}",
+                "install the Debian packages fonts-noto-cjk and texlive-lang-chinese (`make build` installs them)",
+            )
+    texts = [*printed_texts(doc), *extra]
+    for family in dict.fromkeys((faces.song, faces.hei)):
+        for where, text in texts:
+            missing = [ch for ch in text if not ch.isspace() and ch not in families[family]]
+            if missing:
+                ch = missing[0]
+                count = len({c for _, s in texts for c in s if not c.isspace() and c not in families[family]})
+                raise PipelineError(
+                    f"{family} has no glyph for {ch!r} (U+{ord(ch):04X}), first printed in {where}; "
+                    f"{count} character(s) missing in all — Typst would drop it from the {doc.script} PDFs without a word",
+                    "correct the text (an erratum in source/) or name a face that has it in tools/pdf/fonts.py",
+                )

@@ -1,211 +1,236 @@
-"""Stage 9 — pdf: printable PDFs of the plan, laid out after GB/T 9704-2012.
+"""Stage 9 — pdf: printable PDFs of the plan, typeset by Typst after GB/T 9704-2012.
 
 One PDF per page of the site and one for the whole document, in each script:
 ``qingdao-plan-notice`` (the issuing notice, the document card, the plan's
 title and contents), ``qingdao-plan-ch01`` … ``ch10`` and ``qingdao-plan-full``
 (everything, pages numbered continuously), named by
-:func:`tools.model.pdf_name`. Each is rendered by WeasyPrint from HTML written
-here straight from the document model — no other stage's output is re-read —
-with every piece of text escaped.
+:func:`tools.model.pdf_name`. Each is compiled by Typst (PyPI ``typst``) from
+the template ``tools/pdf/plan.typ`` and the document model, handed over as JSON
+in ``sys.inputs`` — every string goes in as a string value, never as markup, so
+nothing needs escaping and no other stage's output is re-read.
 
-Layout (``tools/pdf/pdf.css``): A4, margins 37 mm top, 35 mm bottom, 28 mm on the
+Layout (``plan.typ``): A4, margins 37 mm top, 35 mm bottom, 28 mm on the
 binding side and 26 mm outside, so a 156 × 225 mm type area holding 28
-characters × 22 lines; body 15.8 pt (156 mm / 28) with a two-character indent;
-titles in bold Song, headings in Hei; page numbers "— 7 —", odd pages right and
-even pages left, each one character in from the type area; a running header
-with the document title and the current chapter.
+characters × 22 lines; body 15.79 pt (156 mm / 28), justified, with a
+two-character indent; titles in bold Song, headings in Hei; page numbers
+"— 7 —", odd pages right and even pages left, each one character in from the
+type area; a running header with the document title and the current chapter.
 
-Fonts are named explicitly per script and the faces cut to the document's
-characters: :mod:`tools.pdf.fonts`.
+Tagged PDF/UA-1 (structure tree in reading order, header and page numbers as
+artifacts, the title displayed); a pikepdf step sets ``/Lang`` to the script
+(zh-Hans, zh-Hant: Typst can only say zh-CN, zh-TW). With ``SITE_URL`` set,
+the first page's top margin carries the part's online address, a QR code of it
+(segno) and the short citation, as an artifact; without it, no address at all.
+
+Fonts: :mod:`tools.pdf.fonts` (faces per script, and the coverage check Typst
+needs: it drops a missing glyph silently).
 
 Builds are reproducible: the PDF dates come from ``SOURCE_DATE_EPOCH`` or, if
-unset, the document's 成文日期, and nothing else depends on time or chance.
+unset, the document's 成文日期; the pikepdf step writes a content-derived /ID.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
+import io
+import json
 import logging
+import multiprocessing
 import os
+import re
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import PipelineError
 from ..model import Chapter, Document, Paragraph, pdf_name
 from ..ui import t
-from .fonts import Faces, choose_faces, cut_font, cuts
+from .fonts import Faces, check_coverage, choose_faces, typst_fonts
 
 log = logging.getLogger("tools.pdf")
 
-STYLESHEET = Path(__file__).parent / "pdf.css"
-GENERATOR = "tools/pdf/writer.py"
+TEMPLATE = Path(__file__).parent / "plan.typ"
+# Typst's text(region: …): its CJK punctuation rules depend on it.
+REGION = {"zh-Hans": "cn", "zh-Hant": "tw"}
+# What Typst writes as /Lang for text(lang: "zh", region: …), and what the PDFs must say.
+TYPST_LANG = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}
+# The PDF standard Typst checks while it writes: tags, DisplayDocTitle, alt texts.
+STANDARD = "ua-1"
 
-# ---------------------------------------------------------------- HTML
+# ---------------------------------------------------------------- the model as template data
 
-
-def esc(text: str) -> str:
-    """Text escaped for HTML (quotes stay full-width: the SC and TC faces set them on an em).
-
-    >>> esc('打造公交“一小时<通勤>圈”')
-    '打造公交“一小时&lt;通勤&gt;圈”'
-    """
-    return html.escape(text, quote=False)
-
-
-def attr(text: str) -> str:
-    return html.escape(text, quote=True)
+# A paragraph with an unbreakable Latin word (QDLP, RCEP, LNG, PM2.5 …) is broken
+# by Typst's optimizing breaker; all others by first fit (plan.typ, paragraph).
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def _paragraph(p: Paragraph) -> str:
-    lead = f'<strong class="lead song">{esc(p.lead)}</strong>' if p.lead else ""
-    return f'<p id="{p.anchor}">{lead}{esc(p.rest)}</p>'
+def _paragraph(p: Paragraph) -> dict:
+    return {"kind": "p", "lead": p.lead, "rest": p.rest, "anchor": p.anchor, "latin": bool(LATIN_WORD.search(p.text))}
 
 
-def chapter_html(chapter: Chapter) -> str:
-    out = [
-        f'<section class="chapter" id="{chapter.anchor}">',
-        f'<h1 class="chapter-heading hei" data-running="{attr(chapter.heading)}">{esc(chapter.heading)}</h1>',
-    ]
-    out += [_paragraph(p) for p in chapter.intro]
-    for section in chapter.sections:
-        out.append(f'<h2 class="section-heading hei" id="{section.anchor}">{esc(section.heading)}</h2>')
-        out += [_paragraph(p) for p in section.paragraphs]
-    out.append("</section>")
-    return "\n".join(out)
+def chapter_block(c: Chapter) -> dict:
+    items = [_paragraph(p) for p in c.intro]
+    for s in c.sections:
+        items.append({"kind": "h2", "heading": s.heading, "anchor": s.anchor})
+        items += [_paragraph(p) for p in s.paragraphs]
+    return {"kind": "chapter", "heading": c.heading, "anchor": c.anchor, "running": c.heading, "items": items}
 
 
-def _card(doc: Document) -> str:
-    """The document card: the publisher's metadata fields, two to a row; long values take a row."""
-    rows: list[str] = []
-    pending: list[str] = []
+def card_cells(doc: Document) -> list[dict]:
+    """The document card as table cells: the publisher's metadata fields, two to a row; long values take a row."""
+    cells: list[dict] = []
+    pending: list[dict] = []
     for f in doc.metadata:
-        cell = f'<th scope="row">{esc(f.label)}</th><td data-field="{attr(f.key)}"'
+        label = {"text": f.label, "span": 1}
         if len(f.value) > 12:
             if pending:
-                rows.append("".join(pending) + '<td colspan="2"></td>')
+                cells += [*pending, {"text": "", "span": 2}]
                 pending = []
-            rows.append(f'{cell} colspan="3">{esc(f.value)}</td>')
+            cells += [label, {"text": f.value, "span": 3}]
             continue
-        pending.append(f"{cell}>{esc(f.value)}</td>")
-        if len(pending) == 2:
-            rows.append("".join(pending))
+        pending += [label, {"text": f.value, "span": 1}]
+        if len(pending) == 4:
+            cells += pending
             pending = []
     if pending:
-        rows.append("".join(pending) + '<td colspan="2"></td>')
-    body = "\n".join(f"<tr>{row}</tr>" for row in rows)
-    return f'<table class="card"><caption class="hei">{esc(t("doc_card", doc.script))}</caption>\n{body}\n</table>'
+        cells += [*pending, {"text": "", "span": 2}]
+    return cells
 
 
-# The class of each kind of notice block (tools.model.NoticePart) in the PDF.
-NOTICE_CLASSES = {
-    "number": "doc-number",
-    "addressees": "addressees",
-    "body": "",
-    "signature": "issuer",
-    "date": "date",
-    "note": "note",
-}
-
-
-def notice_html(doc: Document) -> str:
+def notice_block(doc: Document) -> dict:
     """The issuing notice as a GB/T 9704 document: title, number, addressees, body, signature, date, note."""
     n = doc.notice
-    out = [
-        f'<section class="notice" id="{n.anchor}" data-running="{attr(t("notice", doc.script))}">',
-        f'<h1 class="notice-title song" data-bookmark="{attr(n.heading)}">'
-        f'<span class="line">{esc(n.issuer)}</span><span class="line">{esc(n.title)}</span></h1>',
-    ]
+    parts: dict[str, list[str]] = {}
     for part in n.parts:
-        if part.kind == "signature":  # the signature and the date are set as one block
-            out.append('<div class="signature">')
-        css = NOTICE_CLASSES[part.kind]
-        attrs = f' class="{css}"' if css else ""
-        out.append(f'<p{attrs} id="{part.anchor}">{esc(part.text)}</p>')
-        if part.kind == "date":
-            out.append("</div>")
-    out += [_card(doc), "</section>"]
-    return "\n".join(out)
+        parts.setdefault(part.kind, []).append(part.text)
+    return {
+        "kind": "notice",
+        "anchor": n.anchor,
+        "running": t("notice", doc.script),
+        "issuer": n.issuer,
+        "title": n.title,
+        "number": "".join(parts["number"]),
+        "addressees": "".join(parts["addressees"]),
+        "body": parts["body"],
+        "signature": "".join(parts["signature"]),
+        "date": "".join(parts["date"]),
+        "note": "".join(parts.get("note", [])),
+        "card_caption": t("doc_card", doc.script),
+        "card": card_cells(doc),
+    }
 
 
-def contents_html(doc: Document, link: Callable[[Chapter, str], str], page_numbers: bool) -> str:
-    """The plan's title and contents; ``link(chapter, anchor)`` gives each entry's target."""
-    label = t("contents", doc.script)
-    cls = "contents numbered" if page_numbers else "contents"
-    out = [
-        f'<section class="{cls}" id="contents" data-running="{attr(label)}">',
-        f'<p class="plan-title song">{esc(doc.title)}</p>',
-        f'<h1 class="contents-heading hei">{esc(label)}</h1>',
-        "<ol>",
+def contents_block(doc: Document, internal: bool) -> dict:
+    """The plan's title and contents: internal links with page numbers (whole plan), else links to the chapter PDFs."""
+    script = doc.script
+
+    def target(c: Chapter, anchor: str) -> str:
+        if internal:
+            return anchor
+        # A section by its named destination in the chapter PDF beside this one.
+        return pdf_name(script, c.slug) + ("" if anchor == c.anchor else f"#{anchor}")
+
+    entries = [
+        {
+            "heading": c.heading,
+            "target": target(c, c.anchor),
+            "internal": internal,
+            "sections": [{"heading": s.heading, "target": target(c, s.anchor), "internal": internal} for s in c.sections],
+        }
+        for c in doc.chapters
     ]
-    for c in doc.chapters:
-        sections = "".join(
-            f'<li class="toc-section"><a href="{attr(link(c, s.anchor))}">{esc(s.heading)}</a></li>' for s in c.sections
-        )
-        entry = f'<a class="hei" href="{attr(link(c, c.anchor))}">{esc(c.heading)}</a>'
-        out.append(f'<li class="toc-chapter">{entry}<ol>{sections}</ol></li>')
-    out += ["</ol>", "</section>"]
-    return "\n".join(out)
+    return {"kind": "contents", "label": t("contents", script), "plan_title": doc.title, "numbered": internal, "entries": entries}
 
 
-def source_date(doc: Document) -> str:
-    """The date the PDFs carry, as W3C date-time: SOURCE_DATE_EPOCH, else the 成文日期 (00:00 UTC)."""
+def page_url(site_url: str, doc: Document, part: str) -> str:
+    """The online address of a part: the site puts Simplified at the root and Traditional under zh-Hant/."""
+    base = site_url.rstrip("/") + "/" + ("" if doc.script == "zh-Hans" else f"{doc.script}/")
+    if part in ("notice", "full"):
+        return base
+    chapter = next(c for c in doc.chapters if c.slug == part)
+    return base + doc.locate(chapter.anchor).path
+
+
+def short_citation(doc: Document, part: str) -> str:
+    """《青岛都市圈发展规划》第三章（鲁政字〔2023〕168号）; the whole plan and the notice without a chapter."""
+    chapters = {c.slug: c for c in doc.chapters}
+    where = doc.locate(chapters[part].anchor).full_citation if part in chapters else f"《{doc.title}》"
+    return f"{where}（{doc.notice.number}）"
+
+
+def part_data(doc: Document, part: str, faces: Faces, site_url: str | None) -> dict:
+    """Everything ``plan.typ`` prints for one PDF: ``part`` is "notice", a chapter slug ("ch03") or "full"."""
+    chapters = {c.slug: c for c in doc.chapters}
+    if part == "notice":
+        title = doc.notice.issuer + doc.notice.title
+        blocks = [notice_block(doc), contents_block(doc, internal=False)]
+    elif part == "full":
+        title = doc.title
+        blocks = [notice_block(doc), contents_block(doc, internal=True), *map(chapter_block, doc.chapters)]
+    elif part in chapters:
+        title = f"{doc.title} {chapters[part].heading}"
+        blocks = [chapter_block(chapters[part])]
+    else:
+        raise ValueError(f"unknown PDF part {part!r}: expected 'notice', 'full' or one of {', '.join(chapters)}")
+    data = {
+        "pdf_title": title,
+        "title": doc.title,
+        "author": doc.field("issuing_body"),
+        "description": doc.notice.number,
+        "region": REGION[doc.script],
+        "fonts": {"body": faces.body, "song": faces.song, "hei": faces.hei, "fallback": faces.fallback},
+        "blocks": blocks,
+    }
+    if site_url:
+        data["url"] = page_url(site_url, doc, part)
+        data["citation"] = short_citation(doc, part)
+    return data
+
+
+def qr_svg(url: str) -> str:
+    """A QR code of ``url`` as SVG (segno, error correction M, a two-module quiet zone)."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(out, kind="svg", border=2, scale=4, xmldecl=False, svgclass=None, lineclass=None)
+    return out.getvalue().decode()
+
+
+# ---------------------------------------------------------------- compiling
+
+
+def source_epoch(doc: Document) -> int:
+    """The time the PDFs carry, in Unix seconds: SOURCE_DATE_EPOCH, else the 成文日期 (00:00 UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:
-        seconds = int(epoch) if epoch else doc.written_epoch
+        return int(epoch) if epoch else doc.written_epoch
     except ValueError:
         raise PipelineError(
             f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds",
             f"set it to a Unix time, e.g. {doc.written_epoch} (the 成文日期, {doc.field('date_written')} 00:00 UTC), or unset it",
         ) from None
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def page_html(doc: Document, part: str) -> str:
-    """The HTML of one PDF: ``part`` is "notice", a chapter slug ("ch03") or "full"."""
-    script = doc.script
-    chapters = {c.slug: c for c in doc.chapters}
-    if part == "notice":
-        title = doc.notice.issuer + doc.notice.title
+def patch_lang(data: bytes, script: str) -> tuple[bytes, int]:
+    """Typst's /Lang (zh-CN, zh-TW) set to the script tag (catalog, structure elements, XMP); and the page count."""
+    import pikepdf
 
-        # Links to the chapter PDFs beside this one; a section by its named destination.
-        def link(c: Chapter, anchor: str) -> str:
-            return pdf_name(script, c.slug) + ("" if anchor == c.anchor else f"#{anchor}")
-
-        body = notice_html(doc) + "\n" + contents_html(doc, link, page_numbers=False)
-    elif part == "full":
-        title = doc.title
-        contents = contents_html(doc, lambda c, anchor: f"#{anchor}", page_numbers=True)
-        body = "\n".join([notice_html(doc), contents, *map(chapter_html, doc.chapters)])
-    elif part in chapters:
-        chapter = chapters[part]
-        title = f"{doc.title} {chapter.heading}"
-        body = chapter_html(chapter)
-    else:
-        raise ValueError(f"unknown PDF part {part!r}: expected 'notice', 'full' or one of {', '.join(chapters)}")
-    date = source_date(doc)
-    head = [
-        '<meta charset="utf-8">',
-        f"<title>{esc(title)}</title>",
-        f'<meta name="author" content="{attr(doc.field("issuing_body"))}">',
-        f'<meta name="description" content="{attr(doc.notice.number)}">',
-        f'<meta name="generator" content="{GENERATOR}">',
-        f'<meta name="dcterms.created" content="{attr(date)}">',
-        f'<meta name="dcterms.modified" content="{attr(date)}">',
-    ]
-    return (
-        f'<!DOCTYPE html>\n<html lang="{attr(script)}">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-        f'<body class="part-{attr(part)}" data-title="{attr(doc.title)}">\n{body}\n</body>\n</html>\n'
-    )
-
-
-# ---------------------------------------------------------------- rendering
+    wrong = TYPST_LANG[script]
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.Root.Lang = pikepdf.String(script)
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and str(obj.get("/Lang", "")) == wrong:
+                obj.Lang = pikepdf.String(script)
+        meta = pdf.Root.get("/Metadata")
+        if meta is not None:  # not open_metadata(): it would stamp today's date into the XMP
+            meta.write(meta.read_bytes().replace(f">{wrong}<".encode(), f">{script}<".encode()))
+        out = io.BytesIO()
+        # deterministic_id: the /ID is a hash of the content, so rebuilds stay byte-identical.
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+        return out.getvalue(), len(pdf.pages)
 
 
 @dataclass(frozen=True)
@@ -214,26 +239,41 @@ class Job:
     part: str
     faces: Faces
     path: Path
+    site_url: str | None = None
 
 
 def _render(job: Job) -> tuple[Path, int, float]:
     """Write one PDF; return its path, page count and seconds taken."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+    import typst
 
     start = time.perf_counter()
-    fonts = FontConfiguration()
-    stylesheets = [
-        CSS(filename=str(STYLESHEET), font_config=fonts),
-        CSS(string=job.faces.css(), font_config=fonts),
-    ]
-    # No base URL: links between the PDFs stay relative ("qingdao-plan-ch03.zh-Hans.pdf"),
-    # so they work wherever the files are served from together.
-    document = HTML(string=page_html(job.doc, job.part)).render(stylesheets=stylesheets, font_config=fonts)
+    data = part_data(job.doc, job.part, job.faces, job.site_url)
+    inputs = {"data": json.dumps(data, ensure_ascii=False)}
+    if "url" in data:
+        inputs["qr"] = qr_svg(data["url"])
+    compiler = typst.Compiler(
+        str(TEMPLATE),
+        root=str(TEMPLATE.parent),
+        font_paths=typst_fonts(job.faces.font_paths),
+        ignore_system_fonts=True,
+        sys_inputs=inputs,
+    )
+    try:
+        pdf_bytes, warnings = compiler.compile_with_warnings(
+            format="pdf", pdf_standards=[STANDARD], timestamp=source_epoch(job.doc), pdf_tags=True
+        )
+    except typst.TypstError as exc:
+        raise PipelineError(
+            f"{job.path.name}: Typst failed: {exc.message}", "fix tools/pdf/plan.typ or the data it is given"
+        ) from None
+    if warnings:  # an unknown font family is only a warning, and the text then falls back silently
+        said = "; ".join(w.message for w in warnings)
+        raise PipelineError(f"{job.path.name}: Typst warned: {said}", "treat it as an error: fix tools/pdf/plan.typ or the fonts")
+    pdf_bytes, pages = patch_lang(pdf_bytes, job.doc.script)
     tmp = job.path.with_name(job.path.name + ".tmp")
-    document.write_pdf(tmp)
+    tmp.write_bytes(pdf_bytes)
     tmp.replace(job.path)
-    return job.path, len(document.pages), time.perf_counter() - start
+    return job.path, pages, time.perf_counter() - start
 
 
 def parts(doc: Document) -> list[str]:
@@ -241,34 +281,42 @@ def parts(doc: Document) -> list[str]:
     return ["notice", *(c.slug for c in doc.chapters), "full"]
 
 
-def build_pdfs(documents: Mapping[str, Document], out_dir: Path, jobs: int = 2) -> list[Path]:
+def build_pdfs(documents: Mapping[str, Document], out_dir: Path, jobs: int = 2, site_url: str | None = None) -> list[Path]:
     """Write every PDF of every script in ``documents`` into ``out_dir``; return their paths.
 
     ``documents`` maps a script ("zh-Hans", "zh-Hant") to its document. Work is
     spread over ``jobs`` processes; the output does not depend on how.
+    ``site_url`` (default: the ``SITE_URL`` environment variable) puts each
+    part's address, QR code and citation on its first page; none without it.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if site_url is None:
+        site_url = os.environ.get("SITE_URL", "").strip() or None
+    start = time.perf_counter()
+    work: list[Job] = []
     for script, doc in documents.items():
         if doc.script != script:
             raise PipelineError(f"the document given for {script} is in {doc.script}", "pass {script: document of that script}")
-    start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="qingdao-plan-fonts-") as fonts_dir:
-        wanted = list(dict.fromkeys(cut for doc in documents.values() for cut in cuts(doc).values()))
-        cut_files = {cut: cut_font(cut, Path(fonts_dir)) for cut in wanted}
-        log.info("cut %d faces to the documents' characters in %.2f s", len(cut_files), time.perf_counter() - start)
-        work: list[Job] = []
-        for script, doc in documents.items():
-            faces = choose_faces(doc, cut_files)
-            log.info("%s: body %s, titles %s, headings %s", script, faces.body, faces.song, faces.hei)
-            work += [Job(doc, part, faces, out_dir / pdf_name(script, part)) for part in parts(doc)]
-        # The whole documents take longest: start them first so the pool ends together.
-        order = sorted(work, key=lambda job: job.part != "full")
-        if jobs > 1 and len(order) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = list(pool.map(_render, order))
-        else:
-            results = [_render(job) for job in order]
+        faces = choose_faces(doc)
+        marks = []
+        if site_url:
+            marks = [
+                (f"the address and citation on page 1 of {p}", page_url(site_url, doc, p) + short_citation(doc, p))
+                for p in parts(doc)
+            ]
+        check_coverage(doc, faces, marks)
+        log.info("%s: body %s, titles %s, headings %s", script, faces.body, faces.song, faces.hei)
+        work += [Job(doc, part, faces, out_dir / pdf_name(script, part), site_url) for part in parts(doc)]
+    # The whole documents take longest: start them first so the pool ends together.
+    order = sorted(work, key=lambda job: job.part != "full")
+    if jobs > 1 and len(order) > 1:
+        # Spawned, not forked: Typst's native threads in this process (a compile or a font scan
+        # run here before) would leave a forked worker deadlocked.
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            results = list(pool.map(_render, order))
+    else:
+        results = [_render(job) for job in order]
     for path, pages, seconds in results:
         log.info("%s: %d pages, %d KB, %.1f s", path.name, pages, path.stat().st_size // 1024, seconds)
     paths = [job.path for job in work]
@@ -290,17 +338,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, default=RAW, help="raw text file (default: the bundled source)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default: 2)")
     parser.add_argument("--script", choices=SCRIPTS, action="append", help="only this script (repeatable)")
+    parser.add_argument(
+        "--site-url", default=None, help="the site's address for page 1's mark (default: $SITE_URL; none if unset)"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    for noisy in ("fontTools", "weasyprint"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
     try:
         result = convert_file(args.source)
         documents = {"zh-Hans": result.simplified, "zh-Hant": result.traditional}
         if args.script:
             documents = {s: documents[s] for s in args.script}
-        build_pdfs(documents, args.out, jobs=args.jobs)
+        build_pdfs(documents, args.out, jobs=args.jobs, site_url=args.site_url)
     except PipelineError as exc:
         if args.debug:
             raise
