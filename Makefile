@@ -45,6 +45,7 @@ lint: venv
 bench: system-deps venv
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python -m devtools.bench $(BENCH_ARGS)
+	PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium $(BIN)/python -m devtools.ace
 
 # Ace by DAISY on both EPUBs (bench/results/ace.json; reports in build/ace/): npm
 # @daisy/ace-cli, pinned in package-lock.json, run with Debian's Chromium. It fails
