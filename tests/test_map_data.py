@@ -300,6 +300,27 @@ def test_the_area_implementation_on_a_known_cell():
     assert area_km2(cell) == pytest.approx(9941.64, abs=0.5)
 
 
+def test_the_prefecture_outlines_enclose_exactly_their_counties(topo):
+    topology, arcs, counties = topo
+    prefectures = {g["properties"]["name"]: g for g in topology["objects"]["prefectures"]["geometries"]}
+    assert {g["properties"]["adcode"]: n for n, g in prefectures.items()} == {
+        "370200": "青岛市",
+        "370600": "烟台市",
+        "370700": "潍坊市",
+        "371100": "日照市",
+    }
+    for name, g in prefectures.items():
+        outline = area_km2(polygons(arcs, g))
+        inner = sum(area_km2(c["polygons"]) for c in counties.values() if c["prefecture"] == name)
+        assert outline == pytest.approx(inner, rel=1e-9), name
+        # and every arc of the outline borders a county of this prefecture on one side only
+        users = arc_users(topology)
+        for part in g["arcs"]:
+            for r in part:
+                for ref in r:
+                    assert [counties[u]["prefecture"] for u, _ in users[ref if ref >= 0 else ~ref]].count(name) == 1
+
+
 def test_neighbouring_members_share_their_border(topo):
     topology, arcs, counties = topo
     by_name = {c["name"]: a for a, c in counties.items()}
