@@ -258,6 +258,53 @@ def render(width_px: int = 1000, point_labels: bool = True) -> tuple[str, list[t
     return "\n".join(out) + "\n", collisions
 
 
+def douglas_peucker(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas–Peucker with both ends kept.
+
+    >>> douglas_peucker([(0, 0), (1, 0.1), (2, 0), (3, 5), (4, 0)], 0.5)
+    [(0, 0), (2, 0), (3, 5), (4, 0)]
+    """
+    if len(points) < 3:
+        return points
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    length = math.hypot(x1 - x0, y1 - y0)
+
+    def distance(p: tuple[float, float]) -> float:
+        if not length:
+            return math.hypot(p[0] - x0, p[1] - y0)
+        return abs((x1 - x0) * (y0 - p[1]) - (x0 - p[0]) * (y1 - y0)) / length
+
+    index, farthest = max(((i, distance(p)) for i, p in enumerate(points[1:-1], 1)), key=lambda t: t[1])
+    if farthest <= tolerance:
+        return [points[0], points[-1]]
+    return douglas_peucker(points[: index + 1], tolerance)[:-1] + douglas_peucker(points[index:], tolerance)
+
+
+def thumbnail(width: int = 240, tolerance_px: float = 0.5) -> str:
+    """The home page's thumbnail: the members only, on a ``width``-unit grid (no labels, no context).
+
+    Every arc is simplified once more (Douglas–Peucker, ``tolerance_px`` units, ends
+    kept), so neighbours still share their borders.
+    """
+    topology = json.loads((MAP / "counties.topo.json").read_text(encoding="utf-8"))
+    project = Projection(width)
+    unproject_x = lambda x: x / (KX * project.scale) + project.lon0  # noqa: E731
+    unproject_y = lambda y: project.lat1 - y / project.scale  # noqa: E731
+    arcs = [
+        [(unproject_x(x), unproject_y(y)) for x, y in douglas_peucker([project(*p) for p in arc], tolerance_px)]
+        for arc in decode(topology)
+    ]
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {project.height}">'
+        "<style>.m{fill:#f3d9a4;stroke:#fff;stroke-width:.5}</style>"
+    ]
+    for g in topology["objects"]["counties"]["geometries"]:
+        if g["properties"]["member"]:
+            out.append(f'<path class="m" d="{path_d(rings_of(g, arcs), project)}"/>')
+    out.append("</svg>")
+    return "".join(out) + "\n"
+
+
 def screenshot(svg: Path, png: Path, width: int) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -285,8 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--png", type=Path)
     parser.add_argument("--width", type=int, default=360, help="CSS width the labels are sized and checked for")
     parser.add_argument("--no-point-labels", action="store_true")
+    parser.add_argument("--thumbnail", action="store_true", help="the home page's thumbnail instead (--width units wide)")
     args = parser.parse_args(argv)
-    svg, collisions = render(args.width, point_labels=not args.no_point_labels)
+    if args.thumbnail:
+        svg, collisions = thumbnail(args.width), []
+    else:
+        svg, collisions = render(args.width, point_labels=not args.no_point_labels)
     args.out.write_text(svg, encoding="utf-8")
     raw = len(svg.encode("utf-8"))
     print(f"{args.out}: {raw:,} bytes, {len(gzip.compress(svg.encode('utf-8'), 9)):,} gzipped")
