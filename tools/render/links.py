@@ -15,6 +15,7 @@ from . import SEE_ALSO_CLASS, AfterParagraph, InlineRenderer, PageContext, escap
 
 GLOSSARY_PAGE = "glossary.md"
 PLACES_PAGE = "places.md"
+MAP_PAGE = "map.md"
 
 
 def cite_link(doc: Document, anchor: str, from_page: str) -> str:

@@ -85,8 +85,9 @@ def _card(doc: Document) -> str:
     return f'<dl class="doc-card" aria-label="{t("doc_card", doc.script)}">\n{rows}\n</dl>\n'
 
 
-def render_home(doc: Document) -> str:
-    """Markdown of the home page: title, document card, notice, contents."""
+def render_home(doc: Document, thumbnail: tuple[int, int] | None = None) -> str:
+    """Markdown of the home page: title, document card, notice, contents; with ``thumbnail`` (its width and
+    height), a link to the map page by its thumbnail image after the contents."""
     script = doc.script
     n = doc.notice
     out = [
@@ -113,12 +114,23 @@ def render_home(doc: Document) -> str:
         items.append(f"- [{escape_md(c.heading)}]({c.slug}.md)")
         items += [f"    - [{escape_md(s.heading)}]({c.slug}.md#{s.anchor})" for s in c.sections]
     out.append("\n".join(items) + "\n{: .contents }\n")
+    if thumbnail:
+        alt = html.escape(t("map_thumb", script))
+        out.append(
+            f'<p class="qd-map-thumb"><a href="map/"><img src="map-thumb.svg" alt="{alt}" '
+            f'width="{thumbnail[0]}" height="{thumbnail[1]}"></a></p>\n'
+        )
     return "\n".join(out)
 
 
-def render_pages(doc: Document, inline: InlineRenderer = plain_inline, after: AfterParagraph = no_notes) -> dict[str, str]:
+def render_pages(
+    doc: Document,
+    inline: InlineRenderer = plain_inline,
+    after: AfterParagraph = no_notes,
+    thumbnail: tuple[int, int] | None = None,
+) -> dict[str, str]:
     """The home page and the chapter pages of one script, by file name."""
-    pages = {"index.md": render_home(doc)}
+    pages = {"index.md": render_home(doc, thumbnail)}
     for chapter in doc.chapters:
         pages[f"{chapter.slug}.md"] = render_chapter(doc, chapter, inline, after)
     return pages
