@@ -28,6 +28,7 @@ from . import escape_md, front_matter
 GENERATOR = "tools/render/map.py"
 THUMBNAIL = "map-thumb.svg"
 THUMB_WIDTH = 240
+THUMB_CAPTION = 30  # the band under the thumbnail with the title
 
 LAT0 = 36.5
 KX = math.cos(math.radians(LAT0))
@@ -290,12 +291,12 @@ def douglas_peucker(points: Sequence[tuple[float, float]], tolerance: float) -> 
     return douglas_peucker(points[: index + 1], tolerance)[:-1] + douglas_peucker(points[index:], tolerance)
 
 
-def map_thumbnail(data: MapData, width: int = THUMB_WIDTH, tolerance: float = 0.5) -> str:
-    """The home page's thumbnail: the members and their prefectures' outlines on a ``width``-unit grid, no text.
+def map_thumbnail(data: MapData, script: str, width: int = THUMB_WIDTH, tolerance: float = 0.5) -> str:
+    """The home page's thumbnail: the members on a ``width``-unit grid, and the map's title under them.
 
     Every shared arc is simplified once more (Douglas–Peucker, ``tolerance`` units,
     ends kept), so neighbours still share their borders. Its colours read on both
-    schemes (an ``<img>`` cannot see the page's).
+    schemes (an ``<img>`` cannot see the page's); the title's face is named per script.
     """
     project = Projection(width)
     keep = {q for arc in data.topology.arcs for q in douglas_peucker([project(*p) for p in arc], tolerance)}
@@ -305,11 +306,15 @@ def map_thumbnail(data: MapData, width: int = THUMB_WIDTH, tolerance: float = 0.
         return [tuple(tuple(p for p in ring if project(*p) in keep) for ring in rings) for rings in polygons]
 
     members = "".join(path_d(simplified(data.topology.counties[a].polygons), project) for a in MEMBER_ORDER)
+    height = project.height + THUMB_CAPTION
+    face = "Noto Sans CJK TC" if script == "zh-Hant" else "Noto Sans CJK SC"
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {project.height}" '
-        f'width="{width}" height="{project.height}">'
-        f'<rect width="{width}" height="{project.height}" fill="#eaf2f8"/>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+        f'<rect width="{width}" height="{height}" fill="#eaf2f8"/>'
         f'<path d="{members}" fill="#f0d49c" stroke="#8a6d3b" stroke-width=".6"/>'
+        f'<rect y="{project.height}" width="{width}" height="{THUMB_CAPTION}" fill="#fff"/>'
+        f'<text x="{width / 2:.0f}" y="{project.height + 21}" text-anchor="middle" font-size="15" fill="#7a1515" '
+        f'font-family="{face},sans-serif">{html.escape(t("map_title", script))} ›</text>'
         "</svg>\n"
     )
 
@@ -344,21 +349,30 @@ def render_map_page(doc: Document, data: MapData, names: Mapping[str, str]) -> s
         f"## {escape_md(t('map_list', script))} {{ #map-list }}\n",
         f"{escape_md(t('map_list_intro', script))}\n",
         f"**{escape_md(t('map_members', script))}**（16）\n{{: .map-list-head }}\n",
-        "\n".join(f"- [{escape_md(names[MEMBER_PLACE[a]])}]({md_href('place:' + MEMBER_PLACE[a])})" for a in MEMBER_ORDER)
-        + "\n{: .map-members }\n",
+        _block(
+            "map-members", [f"[{escape_md(names[MEMBER_PLACE[a]])}]({md_href('place:' + MEMBER_PLACE[a])})" for a in MEMBER_ORDER]
+        ),
         f"**{escape_md(t('map_axes', script))}**\n{{: .map-list-head }}\n",
-        "\n".join(
-            f'- <span class="map-key ax{n}" aria-hidden="true"></span>[{escape_md(a.label(script))}]({md_href(a.anchor)})'
-            f"（{doc.locate(a.anchor).citation}）"
-            for n, a in enumerate(data.axes, 1)
-        )
-        + f'\n- <span class="map-key core" aria-hidden="true"></span>{core_item}\n{{: .map-axes }}\n',
+        _block(
+            "map-axes",
+            [
+                f'<span class="map-key ax{n}" aria-hidden="true"></span>[{escape_md(a.label(script))}]({md_href(a.anchor)})'
+                f"（{doc.locate(a.anchor).citation}）"
+                for n, a in enumerate(data.axes, 1)
+            ]
+            + [f'<span class="map-key core" aria-hidden="true"></span>{core_item}'],
+        ),
         f"**{escape_md(t('map_points', script))}**（{len(data.points)}）\n{{: .map-list-head }}\n",
-        "\n".join(f"- [{escape_md(names[p.id])}]({md_href('place:' + p.id)})" for p in data.points) + "\n{: .map-points }\n",
+        _block("map-points", [f"[{escape_md(names[p.id])}]({md_href('place:' + p.id)})" for p in data.points]),
         f"## {escape_md(t('map_sources', script))} {{ #map-sources }}\n",
         f"{escape_md(t('map_sources_text', script))}\n{{: .map-sources }}\n",
     ]
     return "\n".join(out)
+
+
+def _block(css: str, items: Sequence[str]) -> str:
+    """A Markdown list inside a ``<div class=css>`` (md_in_html), so the list can be styled as a whole."""
+    return f'<div class="{css}" markdown>\n\n' + "\n".join(f"- {i}" for i in items) + "\n\n</div>\n"
 
 
 def map_names(data: MapData, places: Sequence, script: str) -> dict[str, str]:
