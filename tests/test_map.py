@@ -125,7 +125,9 @@ def test_sizes(built_site, script):
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_the_home_page_links_to_the_map_by_its_thumbnail(built_site, script):
     home = (built_site / SCRIPTS[script] / "index.html").read_text(encoding="utf-8")
-    thumb = re.findall(r'<a href="map/"><img src="map-thumb.svg" alt="([^"]+)" width="240" height="\d+"></a>', home)
+    thumb = re.findall(
+        r'<p class="qd-map-thumb"><a href="map/"><img alt="([^"]+)" height="\d+" src="map-thumb.svg" width="240"', home
+    )
     assert len(thumb) == 1 and ("示意图" in thumb[0] or "示意圖" in thumb[0])
     assert "<svg" not in home.split("<article", 1)[1].split("</article>")[0].split('class="qd-map-thumb"')[1]
 

@@ -26,7 +26,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 # The edition's own elements in the pages, by class: the paragraph permalink
 # (tools/render/pages.py), the see-also notes (tools/render/links.py), the heading permalinks
-# MkDocs adds (toc extension) and the PDF buttons (overrides/main.html). They
+# MkDocs adds (toc extension), the PDF buttons (overrides/main.html) and the
+# home page's link to the map by its thumbnail (tools/render/pages.py). They
 # hold none of the plan's text, not even the space before the ¶: take them out
 # and every heading and paragraph reads exactly as the document model holds it
 # (tests/test_fidelity.py). qd.js leaves them unmarked when it highlights
@@ -34,7 +35,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 # keeps them out of the engines it compares.
 PARA_LINK_CLASS = "para-link"
 SEE_ALSO_CLASS = "see-also"
-EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions")
+MAP_THUMB_CLASS = "qd-map-thumb"
+EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions", f".{MAP_THUMB_CLASS}")
 
 # A function that turns a part of one paragraph's plain text — ``text``, which
 # starts at offset ``start`` of ``ctx.paragraph.text`` — into escaped inline

@@ -13,6 +13,7 @@ import html
 from ..model import Chapter, Document, Paragraph, pdf_name
 from ..ui import t
 from . import (
+    MAP_THUMB_CLASS,
     PARA_LINK_CLASS,
     AfterParagraph,
     InlineRenderer,
@@ -114,11 +115,10 @@ def render_home(doc: Document, thumbnail: tuple[int, int] | None = None) -> str:
         items.append(f"- [{escape_md(c.heading)}]({c.slug}.md)")
         items += [f"    - [{escape_md(s.heading)}]({c.slug}.md#{s.anchor})" for s in c.sections]
     out.append("\n".join(items) + "\n{: .contents }\n")
-    if thumbnail:
-        alt = html.escape(t("map_thumb", script))
+    if thumbnail:  # an image link only: no text in the article beside the plan's (tests/test_fidelity.py)
+        alt = escape_md(t("map_thumb", script))
         out.append(
-            f'<p class="qd-map-thumb"><a href="map/"><img src="map-thumb.svg" alt="{alt}" '
-            f'width="{thumbnail[0]}" height="{thumbnail[1]}"></a></p>\n'
+            f"[![{alt}](map-thumb.svg){{ width={thumbnail[0]} height={thumbnail[1]} }}](map.md)\n{{: .{MAP_THUMB_CLASS} }}\n"
         )
     return "\n".join(out)
 
