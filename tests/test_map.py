@@ -64,7 +64,7 @@ def test_the_16_members_and_the_axes_are_on_the_page(built_site, script):
     labels = re.findall(r'<text class="lab[^"]*"[^>]*>([^<]+)</text>', svg)
     assert labels == MEMBERS[script]
     # each member is a link with its name as the title, in the same order
-    titles = re.findall(r'<a id="m-[^"]+" href="[^"]+"><title>([^<]+)</title>', svg)
+    titles = re.findall(r'<a id="m-[^"]+"[^>]*href="[^"]+"><title>([^<]+)</title>', svg)
     assert titles[:16] == MEMBERS[script]
     assert titles[16:19] == AXES[script]
     assert len(titles) == 16 + 3 + 1 + 20
@@ -211,6 +211,9 @@ def test_the_map_highlights_the_place_in_the_address(page, site_url):
     page.goto(site_url + "map/#m-dongjiakou", wait_until="networkidle")
     page.evaluate("document.activeElement && document.activeElement.blur()")
     radius = "el => getComputedStyle(el).r"
+    page.wait_for_timeout(600)  # past Material's scroll tracking
+    box = page.locator("svg.qd-map-svg").bounding_box()  # the whole map in view, not just the point at the top
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 900, box
     assert page.locator("#m-dongjiakou .pt").evaluate(radius) != page.locator("#m-langu .pt").evaluate(radius)
     # the index's link lands there
     page.goto(site_url + "places/#place-laiyang", wait_until="networkidle")

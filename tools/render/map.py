@@ -183,8 +183,10 @@ def map_svg(
     project = Projection(width)
     k = width / VIEW_W
 
-    def link(target: str, key: str, label: str, body: str) -> str:
-        ident = f' id="m-{key}"' if ids else ""
+    def link(target: str, key: str, label: str, body: str, top: float) -> str:
+        # landing on #m-<id> scrolls the whole map into view, not just the shape: the shape's top
+        # (``top`` units below the map's) plus the header, in units of the figure's width (cqw)
+        ident = f' id="m-{key}" style="scroll-margin-top:calc(3.6rem + {top / width * 100:.1f}cqw)"' if ids else ""
         title = f"<title>{html.escape(label)}</title>"
         if href is None:
             return f"<g{ident}>{title}{body}</g>"
@@ -206,8 +208,10 @@ def map_svg(
             out.append(f'<path class="ctx" d="{path_d(c.polygons, project)}"/>')
     for adcode in MEMBER_ORDER:
         place = MEMBER_PLACE[adcode]
-        body = f'<path class="mem" d="{path_d(topo.counties[adcode].polygons, project)}"/>'
-        out.append(link(f"place:{place}", place, names[place], body))
+        polygons = topo.counties[adcode].polygons
+        body = f'<path class="mem" d="{path_d(polygons, project)}"/>'
+        top = min(project(*q)[1] for rings in polygons for q in rings[0])
+        out.append(link(f"place:{place}", place, names[place], body, top))
     out.append("".join(f'<path class="pref" d="{path_d(p, project)}"/>' for p in topo.prefectures.values()))
     bearings = {"west": (-1, 0), "east": (1, 0), "south": (0, 1), "north": (0, -1)}
     for n, axis in enumerate(data.axes, 1):
@@ -217,15 +221,15 @@ def map_svg(
             x, y = next(project(*v.lonlat) for v in axis.through if v.place == b.start)
             ux, uy = bearings[b.bearing]
             body += f'<path class="axis ax{n} beyond" d="M{_num(x)} {_num(y)} l{_num(ux * 80 * k)} {_num(uy * 80 * k)}"/>'
-        out.append(link(axis.anchor, axis.id, axis.label(script), body))
+        out.append(link(axis.anchor, axis.id, axis.label(script), body, min(y for _, y in pts) - 80 * k))
     core = data.core
     cx, cy = project(*core.center)
     r = core.radius_km / 111.32 * project.scale
     body = f'<circle class="core" cx="{_num(cx)}" cy="{_num(cy)}" r="{_num(r)}"/>'
-    out.append(link(core.anchor, core.place, core.label(script), body))
+    out.append(link(core.anchor, core.place, core.label(script), body, cy - r))
     for p in data.points:
         x, y = project(*p.lonlat)
-        out.append(link(f"place:{p.id}", p.id, names[p.id], f'<circle class="pt" cx="{_num(x)}" cy="{_num(y)}" r="7"/>'))
+        out.append(link(f"place:{p.id}", p.id, names[p.id], f'<circle class="pt" cx="{_num(x)}" cy="{_num(y)}" r="7"/>', y - 7))
     labels = []
     for adcode in MEMBER_ORDER:
         lx, ly = label_point(topo.counties[adcode].polygons, project)
