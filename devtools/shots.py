@@ -16,6 +16,7 @@ PAGES = [
     ("ch03", "ch03/"),
     ("search", "ch03/?q=服务"),
     ("hit", "ch03/?h=青岛港#p3-2-1"),
+    ("map", "map/"),
 ]
 WIDTHS = {"desktop": (1280, 900), "phone": (360, 740)}
 

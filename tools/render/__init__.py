@@ -26,7 +26,8 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 # The edition's own elements in the pages, by class: the paragraph permalink
 # (tools/render/pages.py), the see-also notes (tools/render/links.py), the heading permalinks
-# MkDocs adds (toc extension) and the PDF buttons (overrides/main.html). They
+# MkDocs adds (toc extension), the PDF buttons (overrides/main.html) and the
+# home page's link to the map by its thumbnail (tools/render/pages.py). They
 # hold none of the plan's text, not even the space before the ¶: take them out
 # and every heading and paragraph reads exactly as the document model holds it
 # (tests/test_fidelity.py). qd.js leaves them unmarked when it highlights
@@ -36,7 +37,16 @@ PARA_LINK_CLASS = "para-link"
 SEE_ALSO_CLASS = "see-also"
 # The edition's blocks in a chapter page: 引用本章 and the note the emendation marks point to.
 EDITION_CLASS = "qd-edition"
-EDITION_MARKS = (f".{PARA_LINK_CLASS}", f".{SEE_ALSO_CLASS}", ".headerlink", ".qd-actions", ".qd-print-url", f".{EDITION_CLASS}")
+MAP_THUMB_CLASS = "qd-map-thumb"
+EDITION_MARKS = (
+    f".{PARA_LINK_CLASS}",
+    f".{SEE_ALSO_CLASS}",
+    ".headerlink",
+    ".qd-actions",
+    ".qd-print-url",
+    f".{EDITION_CLASS}",
+    f".{MAP_THUMB_CLASS}",
+)
 # The mark around a repaired span (tools/render/links.py): it adds no character, so it is
 # not an edition mark; the page's text is the plan's with it in place.
 EMENDED_CLASS = "qd-emended"

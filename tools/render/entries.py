@@ -21,7 +21,7 @@ from ..data.places import Place
 from ..model import Document
 from ..ui import t as ui
 from . import escape_md, front_matter
-from .links import GLOSSARY_PAGE, PLACES_PAGE, cite_link
+from .links import GLOSSARY_PAGE, MAP_PAGE, PLACES_PAGE, cite_link
 
 GENERATOR = "tools/render/entries.py"  # named in the pages' front matter and first comment
 
@@ -160,8 +160,11 @@ def render_glossary_page(a: Annotations) -> str:
 # --------------------------------------------------------------------------- the index
 
 
-def render_place(p: Place, doc: Document, occurrences: Sequence[str], places: Sequence[Place]) -> str:
-    """Markdown of one index entry: its forms, note, parent and parts, and where it occurs."""
+def render_place(
+    p: Place, doc: Document, occurrences: Sequence[str], places: Sequence[Place], on_map: Mapping[str, str] | None = None
+) -> str:
+    """Markdown of one index entry: its forms, note, parent and parts, where it occurs, and its place on the map
+    (``on_map``: entry id → id of its element on the map page)."""
     script = doc.script
     name, forms, note, _ = p.text(script)
     meta = [f"{ui('forms', script)}：" + "、".join(escape_md(f) for f in forms)]
@@ -173,6 +176,8 @@ def render_place(p: Place, doc: Document, occurrences: Sequence[str], places: Se
     children = [c for c in places if c.part_of == p.id]
     if children:
         meta.append(f"{ui('contains', script)}：" + "、".join(f"[{escape_md(c.text(script)[0])}](#{c.anchor})" for c in children))
+    if on_map and p.id in on_map:
+        meta.append(f"[{ui('on_map', script)}]({MAP_PAGE}#{on_map[p.id]}){{ .map-link }}")
     return "\n".join(
         [
             f"### {escape_md(name)} {{ #{p.anchor} .place-entry }}\n",
@@ -182,13 +187,13 @@ def render_place(p: Place, doc: Document, occurrences: Sequence[str], places: Se
     )
 
 
-def render_places_page(a: Annotations) -> str:
-    """Markdown of ``places.md`` (索引): places by group, in data order."""
+def render_places_page(a: Annotations, on_map: Mapping[str, str] | None = None) -> str:
+    """Markdown of ``places.md`` (索引): places by group, in data order; entries on the map link to it."""
     places = a.index.places
     occurrences = a.place_occurrences()
     groups = []
     for g in a.index.groups:
         members = [p for p in places if p.group == g.id]
         if members:
-            groups.append((g, [render_place(p, a.doc, occurrences[p.id], places) for p in members]))
+            groups.append((g, [render_place(p, a.doc, occurrences[p.id], places, on_map) for p in members]))
     return entry_list_page(PLACES, a.doc, groups)

@@ -18,6 +18,7 @@ from . import EMENDED_CLASS, EMENDED_NOTE_ID, SEE_ALSO_CLASS, AfterParagraph, In
 
 GLOSSARY_PAGE = "glossary.md"
 PLACES_PAGE = "places.md"
+MAP_PAGE = "map.md"
 
 
 def cite_link(doc: Document, anchor: str, from_page: str) -> str:

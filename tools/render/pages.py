@@ -16,6 +16,7 @@ from ..ui import t
 from . import (
     EDITION_CLASS,
     EMENDED_NOTE_ID,
+    MAP_THUMB_CLASS,
     PARA_LINK_CLASS,
     AfterParagraph,
     InlineRenderer,
@@ -149,8 +150,9 @@ def _card(doc: Document) -> str:
     return f'<dl class="doc-card" aria-label="{t("doc_card", doc.script)}">\n{rows}\n</dl>\n'
 
 
-def render_home(doc: Document) -> str:
-    """Markdown of the home page: title, document card, notice, contents."""
+def render_home(doc: Document, thumbnail: tuple[int, int] | None = None) -> str:
+    """Markdown of the home page: title, document card, notice, contents; with ``thumbnail`` (its width and
+    height), a link to the map page by its thumbnail image after the contents."""
     script = doc.script
     n = doc.notice
     out = [
@@ -179,6 +181,11 @@ def render_home(doc: Document) -> str:
         items.append(f"- [{escape_md(c.heading)}]({c.slug}.md)")
         items += [f"    - [{escape_md(s.heading)}]({c.slug}.md#{s.anchor})" for s in c.sections]
     out.append("\n".join(items) + "\n{: .contents }\n")
+    if thumbnail:  # an image link only: no text in the article beside the plan's (tests/test_fidelity.py)
+        alt = escape_md(t("map_thumb", script))
+        out.append(
+            f"[![{alt}](map-thumb.svg){{ width={thumbnail[0]} height={thumbnail[1]} }}](map.md)\n{{: .{MAP_THUMB_CLASS} }}\n"
+        )
     return "\n".join(out)
 
 
@@ -187,9 +194,10 @@ def render_pages(
     inline: InlineRenderer = plain_inline,
     after: AfterParagraph = no_notes,
     emended: frozenset[str] = frozenset(),
+    thumbnail: tuple[int, int] | None = None,
 ) -> dict[str, str]:
     """The home page and the chapter pages of one script, by file name; ``emended``: anchors of paragraphs with a mark."""
-    pages = {"index.md": render_home(doc)}
+    pages = {"index.md": render_home(doc, thumbnail)}
     for chapter in doc.chapters:
         pages[f"{chapter.slug}.md"] = render_chapter(doc, chapter, inline, after, emended)
     return pages

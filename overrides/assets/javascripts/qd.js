@@ -336,7 +336,7 @@
   /* The edition's own elements (permalinks, see-also notes, PDF buttons): they
      hold none of the plan's text, so search words are never marked in them.
      The same list as EDITION_MARKS in tools/render/__init__.py (a test compares them). */
-  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions, .qd-print-url, .qd-edition";
+  var OWN_MARKS = ".para-link, .see-also, .headerlink, .qd-actions, .qd-print-url, .qd-edition, .qd-map-thumb";
 
   /* Mark every occurrence of `needles` inside the text of `block`, also
      across element boundaries (a term link in the middle of a match). */
