@@ -20,7 +20,14 @@ from axe_playwright_python.sync_playwright import Axe
 pytestmark = pytest.mark.browser
 
 SCRIPTS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
-PAGES = {"home": "", "ch03": "ch03/", "glossary": "glossary/", "places": "places/"}
+PAGES = {
+    "home": "",
+    "ch03": "ch03/",
+    "glossary": "glossary/",
+    "places": "places/",
+    "about": "about/",
+    "map": "map/",
+}
 # Pages that another piece of work adds; every other page must exist.
 OPTIONAL = {"glossary", "places"}
 

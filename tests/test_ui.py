@@ -213,7 +213,7 @@ def pages(built_site) -> dict[str, Chrome]:
 def test_every_page_inlines_the_strings_of_its_script(pages):
     """Every page kind (home, chapters, glossary, index, 404), both scripts: one JSON block
     with exactly the table's qd.js strings in the page's script, before qd.js runs."""
-    assert len(pages) == 2 * 14 + 1  # 14 pages per script (本版说明 the 14th) and the 404 page
+    assert len(pages) == 2 * 15 + 1  # 15 pages per script (本版说明 and the map the last two) and the 404 page
     for name, page in pages.items():
         assert page.lang in SCRIPTS, name
         assert len(page.ui_json) == 1, name
