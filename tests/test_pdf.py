@@ -531,7 +531,7 @@ def test_full_pdf(pdf_dir, documents, script):
 
 def test_two_builds_are_byte_identical(pdf_dir, documents, tmp_path):
     """A second build, one process this time, gives the same bytes: no dates, ids or order leak in."""
-    paths = build_pdfs(documents, tmp_path, jobs=1)
+    paths = build_pdfs(documents, tmp_path, jobs=1, site_url="")
     assert paths
     different = [p.name for p in paths if p.read_bytes() != (pdf_dir / p.name).read_bytes()]
     assert not different, f"rebuilt PDFs differ: {different}"
