@@ -167,7 +167,9 @@ def test_address_rule_without_site_url(bare_site):
 def test_address_rule_with_site_url(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert len(locs) == 2 * 14 and all(loc.startswith(BASE) for loc in locs)
+    # 15 pages per script: home, 10 chapters, glossary, index, 本版说明, the map
+    assert len(locs) == 2 * 15 and all(loc.startswith(BASE) for loc in locs)
+    assert f"<loc>{BASE}zh-Hant/map/</loc>" in sitemap
     assert f"<loc>{BASE}ch03/</loc>" in sitemap and "None" not in sitemap
 
 
