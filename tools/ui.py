@@ -236,8 +236,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh-Hant": "底本（{file}）的 SHA-256：",
     },
     "about_sums": {
-        "zh-Hans": "全部下载文件（PDF、document.json、引文文件）的 SHA-256 列于站点根目录的 ",
-        "zh-Hant": "全部下載檔案（PDF、document.json、引文檔案）的 SHA-256 列於網站根目錄的 ",
+        "zh-Hans": "全部下载文件（PDF、EPUB、document.json、引文文件）的 SHA-256 列于站点根目录的 ",
+        "zh-Hant": "全部下載檔案（PDF、EPUB、document.json、引文檔案）的 SHA-256 列於網站根目錄的 ",
     },
     "about_site_url": {
         "zh-Hans": "本次构建使用的 SITE_URL：",
