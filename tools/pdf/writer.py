@@ -103,7 +103,7 @@ def segments(p: Paragraph, spans: Sequence[Emendation] = ()) -> list[dict]:
     """The paragraph's text in runs: ``bold`` (the lead sentence) and ``erratum`` (a repaired span's id, else None).
 
     >>> from tools.model import Paragraph
-    >>> para = Paragraph(anchor="p1-0-1", text="甲乙。丙丁戊", lead="甲乙。")
+    >>> para = Paragraph(chapter=1, section=0, number=1, text="甲乙。丙丁戊", lead="甲乙。")
     >>> [s["text"] for s in segments(para, [Emendation("E9", "p1-0-1", 1, 4)])]
     ['甲', '乙。', '丙', '丁戊']
     """
