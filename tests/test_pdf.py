@@ -717,7 +717,7 @@ def ink_past_edge(path: Path, dpi: int = 216) -> list[tuple[int, str, float]]:
                 draw = ImageDraw.Draw(im)
                 for w in pages[number - 1].margin:
                     if MARK_WORD.fullmatch(w.text):
-                        draw.rectangle([w.x0 * scale - 2, w.y0 * scale - 2, w.x1 * scale + 2, w.y1 * scale + 2], fill=255)
+                        draw.rectangle([w.x0 * scale - 2, w.y0 * scale - 2, w.x1 * scale + 2, w.y1 * scale + 2], fill="white")
                 ink = im.point(lambda v: 255 if v < 128 else 0)
                 box = ink.crop((0, top, im.width, bottom)).getbbox()
             if box and box[0] / scale < left - 0.5:
