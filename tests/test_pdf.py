@@ -873,8 +873,8 @@ def test_tag_check_fails_on_an_untagged_file_a_missing_lang_and_a_shuffled_parag
     shuffled = tmp_path / "shuffled.pdf"
     original = pdf.chapter_block
 
-    def swap_two(c):
-        block = original(c)
+    def swap_two(c, spans=()):
+        block = original(c, spans)
         items = block["items"]
         items[2], items[3] = items[3], items[2]  # 第一节's first and second paragraphs
         return block
