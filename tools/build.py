@@ -80,10 +80,11 @@ def build_site(site_dir: Path, pdf: bool = True, jobs: int = 2) -> dict[str, flo
     with _stage("site", timings):
         mkdocs_build(site_dir)
     if pdf:
-        from .pdf.writer import build_pdfs
+        from .pdf.writer import Apparatus, build_pdfs
 
         with _stage("pdf", timings):
-            paths = build_pdfs({"zh-Hans": result.simplified, "zh-Hant": result.traditional}, site_dir / "pdf", jobs=jobs)
+            documents = {"zh-Hans": result.simplified, "zh-Hant": result.traditional}
+            paths = build_pdfs(documents, site_dir / "pdf", jobs=jobs, apparatus=Apparatus.of(result))
             print(f"  {len(paths)} PDFs in {site_dir / 'pdf'}")
     from .epub import FOLDER, build_epubs
 

@@ -304,6 +304,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh-Hans": "都市圈空间格局示意图（缩略图）：查看示意图",
         "zh-Hant": "都市圈空間格局示意圖（縮圖）：查看示意圖",
     },
+    # the whole-plan PDF's editor's figure and the PDFs' emendation marks (tools/pdf/writer.py)
+    "pdf_figure_title": {"zh-Hans": "编者附图（示意图，非规划原图）", "zh-Hant": "編者附圖（示意圖，非規劃原圖）"},
+    "pdf_figure_alt": {
+        "zh-Hans": "{map}：青岛都市圈的16个县级单元{members}，深色；潍坊、日照、烟台的其余县市区，浅色；"
+        "{axes}三条发展轴；{core}；{points}个平台载体和基础设施的位置。边界为示意。",
+        "zh-Hant": "{map}：青島都市圈的16個縣級單元{members}，深色；濰坊、日照、煙臺的其餘縣市區，淺色；"
+        "{axes}三條發展軸；{core}；{points}個平臺載體和基礎設施的位置。邊界為示意。",
+    },
+    "pdf_figure_note": {
+        "zh-Hans": "编者据公开地理数据绘制，不是规划原图。深色为都市圈的16个县级单元，浅色为潍坊、日照、烟台的其余县市区；"
+        "边界为示意，经简化，不作为权属界线依据；发展轴按规划所列地点示意绘出。",
+        "zh-Hant": "編者據公開地理資料繪製，不是規劃原圖。深色為都市圈的16個縣級單元，淺色為濰坊、日照、煙臺的其餘縣市區；"
+        "邊界為示意，經簡化，不作為權屬界線依據；發展軸按規劃所列地點示意繪出。",
+    },
+    "pdf_emended_mark": {"zh-Hans": "{erratum} 修复", "zh-Hant": "{erratum} 修復"},
 }
 
 SCRIPTS = ("zh-Hans", "zh-Hant")

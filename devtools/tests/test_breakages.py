@@ -15,7 +15,7 @@ from tools.paths import ROOT
 
 @pytest.mark.parametrize("breakage", BREAKAGES, ids=[b.name for b in BREAKAGES])
 def test_every_breakage_still_applies(breakage):
-    """Each patch matches its file exactly once (make breakages stops otherwise) and leaves valid Python."""
+    """Each patch matches its file exactly once (make breakages stops otherwise) and leaves valid Python (a .py file)."""
     files = {patch.path for patch in breakage.patches}
     for path in files:
         text = (ROOT / path).read_text(encoding="utf-8")
@@ -23,7 +23,8 @@ def test_every_breakage_still_applies(breakage):
         for patch in (p for p in breakage.patches if p.path == path):
             broken = patched(broken, patch)
         assert broken != text
-        ast.parse(broken)
+        if path.endswith(".py"):  # a Typst template is compiled by the tests that catch the breakage
+            ast.parse(broken)
     assert all((ROOT / test).is_file() for test in breakage.catchers)
 
 

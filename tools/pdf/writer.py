@@ -22,6 +22,13 @@ artifacts, the title displayed); a pikepdf step sets ``/Lang`` to the script
 the first page's top margin carries the part's online address, a QR code of it
 (segno) and the short citation, as an artifact; without it, no address at all.
 
+The editorial apparatus (:class:`Apparatus`): each repaired mojibake span
+(source/errata.yml, E1–E4) is underlined and marked in the outer margin, on the
+line where it starts, with its erratum id ("E1 修复"), as an artifact: the text
+and the structure tree stay the model's. The whole plan has, after the contents,
+the editor's map of the area (tools/render/map.py, its print variant) as a
+tagged Figure with alternative text, titled 编者附图（示意图，非规划原图）.
+
 Fonts: :mod:`tools.pdf.fonts` (faces per script, and the coverage check Typst
 needs: it drops a missing glyph silently).
 
@@ -32,7 +39,9 @@ unset, the document's 成文日期; the pikepdf step writes a content-derived /I
 from __future__ import annotations
 
 import argparse
+import html
 import io
+import itertools
 import json
 import logging
 import multiprocessing
@@ -45,8 +54,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..annotate.emend import Emendation
+from ..data.map import MEMBER_ORDER, MEMBER_PLACE, MapData
 from ..errors import PipelineError
 from ..model import Chapter, Document, Paragraph, pdf_name
+from ..render.map import map_names, map_svg
 from ..ui import t
 from .fonts import Faces, check_coverage, choose_faces, typst_fonts
 
@@ -67,16 +79,103 @@ STANDARD = "ua-1"
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
-def _paragraph(p: Paragraph) -> dict:
-    return {"kind": "p", "lead": p.lead, "rest": p.rest, "anchor": p.anchor, "latin": bool(LATIN_WORD.search(p.text))}
+@dataclass(frozen=True)
+class Apparatus:
+    """What the PDFs print beside the plan's text: the emendation marks and the editor's map figure.
+
+    ``emendations``: the repaired spans (:func:`tools.annotate.emend.emendations`,
+    the same offsets in both scripts); ``map`` and ``places``: the map's data and
+    the index entries that name what it draws (source/map/, source/places.yml).
+    Without a map, the whole plan has no figure page.
+    """
+
+    emendations: tuple[Emendation, ...] = ()
+    map: MapData | None = None
+    places: tuple = ()
+
+    @classmethod
+    def of(cls, result) -> Apparatus:
+        """The apparatus of a conversion (:class:`tools.pipeline.Result`)."""
+        return cls(result.emendations, result.curated.map, result.curated.places.places)
 
 
-def chapter_block(c: Chapter) -> dict:
-    items = [_paragraph(p) for p in c.intro]
+def segments(p: Paragraph, spans: Sequence[Emendation] = ()) -> list[dict]:
+    """The paragraph's text in runs: ``bold`` (the lead sentence) and ``erratum`` (a repaired span's id, else None).
+
+    >>> from tools.model import Paragraph
+    >>> para = Paragraph(chapter=1, section=0, number=1, text="甲乙。丙丁戊", lead="甲乙。")
+    >>> [s["text"] for s in segments(para, [Emendation("E9", "p1-0-1", 1, 4)])]
+    ['甲', '乙。', '丙', '丁戊']
+    """
+    cuts = sorted({0, len(p.text), len(p.lead), *(x for e in spans for x in (e.start, e.end))})
+    runs = []
+    for a, b in itertools.pairwise(cuts):
+        erratum = next((e.erratum for e in spans if e.start <= a < e.end), None)
+        runs.append({"text": p.text[a:b], "bold": a < len(p.lead), "erratum": erratum})
+    return runs
+
+
+def _paragraph(p: Paragraph, spans: Sequence[Emendation] = ()) -> dict:
+    return {
+        "kind": "p",
+        "lead": p.lead,
+        "segments": segments(p, [e for e in spans if e.anchor == p.anchor]),
+        "anchor": p.anchor,
+        "latin": bool(LATIN_WORD.search(p.text)),
+    }
+
+
+def chapter_block(c: Chapter, spans: Sequence[Emendation] = ()) -> dict:
+    items = [_paragraph(p, spans) for p in c.intro]
     for s in c.sections:
         items.append({"kind": "h2", "heading": s.heading, "anchor": s.anchor})
-        items += [_paragraph(p) for p in s.paragraphs]
+        items += [_paragraph(p, spans) for p in s.paragraphs]
     return {"kind": "chapter", "heading": c.heading, "anchor": c.anchor, "running": c.heading, "items": items}
+
+
+# The editor's figure in the whole plan: its anchor (a named destination and the outline's target).
+FIGURE_ANCHOR = "editor-map"
+
+
+def figure_block(doc: Document, apparatus: Apparatus, faces: Faces) -> dict:
+    """The editor's map page: title, the map (print variant, labels in the script's Hei face), alt text, note, source."""
+    script = doc.script
+    data = apparatus.map
+    names = map_names(data, apparatus.places, script)
+    alt = t("pdf_figure_alt", script).format(
+        map=t("map_title", script),
+        members="（" + "、".join(names[MEMBER_PLACE[a]] for a in MEMBER_ORDER) + "）",
+        axes="、".join(a.label(script) for a in data.axes),
+        core=data.core.label(script),
+        points=len(data.points),
+    )
+    return {
+        "kind": "figure",
+        "anchor": FIGURE_ANCHOR,
+        "title": t("pdf_figure_title", script),
+        "running": t("pdf_figure_title", script),
+        "svg": map_svg(data, script, names, ids=False, print_face=faces.hei),
+        "alt": alt,
+        "note": t("pdf_figure_note", script),
+        "sources": t("map_sources", script) + "：" + t("map_sources_text", script),
+    }
+
+
+SVG_TEXT = re.compile(r"<text\b[^>]*>([^<]*)</text>")
+
+
+def apparatus_strings(doc: Document, apparatus: Apparatus, faces: Faces) -> list[tuple[str, str]]:
+    """(where, text) of every string the apparatus prints, the map's labels included: for the font coverage check."""
+    script = doc.script
+    out = [
+        (f"the emendation mark of {e.erratum}", t("pdf_emended_mark", script).format(erratum=e.erratum))
+        for e in apparatus.emendations
+    ]
+    if apparatus.map is not None:
+        block = figure_block(doc, apparatus, faces)
+        out.append(("the figure page", block["title"] + block["note"] + block["sources"]))
+        out.append(("the map's labels and key", html.unescape("".join(SVG_TEXT.findall(block["svg"])))))
+    return out
 
 
 def card_cells(doc: Document) -> list[dict]:
@@ -161,18 +260,26 @@ def short_citation(doc: Document, part: str) -> str:
     return f"{where}（{doc.notice.number}）"
 
 
-def part_data(doc: Document, part: str, faces: Faces, site_url: str | None) -> dict:
-    """Everything ``plan.typ`` prints for one PDF: ``part`` is "notice", a chapter slug ("ch03") or "full"."""
+def part_data(doc: Document, part: str, faces: Faces, site_url: str | None, apparatus: Apparatus | None = None) -> dict:
+    """Everything ``plan.typ`` prints for one PDF: ``part`` is "notice", a chapter slug ("ch03") or "full".
+
+    ``apparatus``: the emendation marks (chapters and the whole plan) and the editor's
+    figure (the whole plan, after the contents); none without it.
+    """
+    apparatus = apparatus or Apparatus()
+    spans = apparatus.emendations
     chapters = {c.slug: c for c in doc.chapters}
     if part == "notice":
         title = doc.notice.issuer + doc.notice.title
         blocks = [notice_block(doc), contents_block(doc, internal=False)]
     elif part == "full":
         title = doc.title
-        blocks = [notice_block(doc), contents_block(doc, internal=True), *map(chapter_block, doc.chapters)]
+        figure = [figure_block(doc, apparatus, faces)] if apparatus.map is not None else []
+        chapter_blocks = [chapter_block(c, spans) for c in doc.chapters]
+        blocks = [notice_block(doc), contents_block(doc, internal=True), *figure, *chapter_blocks]
     elif part in chapters:
         title = f"{doc.title} {chapters[part].heading}"
-        blocks = [chapter_block(chapters[part])]
+        blocks = [chapter_block(chapters[part], spans)]
     else:
         raise ValueError(f"unknown PDF part {part!r}: expected 'notice', 'full' or one of {', '.join(chapters)}")
     data = {
@@ -183,6 +290,7 @@ def part_data(doc: Document, part: str, faces: Faces, site_url: str | None) -> d
         "region": REGION[doc.script],
         "fonts": {"body": faces.body, "song": faces.song, "hei": faces.hei, "fallback": faces.fallback},
         "blocks": blocks,
+        "emended_marks": {e.erratum: t("pdf_emended_mark", doc.script).format(erratum=e.erratum) for e in spans},
     }
     if site_url:
         data["url"] = page_url(site_url, doc, part)
@@ -240,6 +348,7 @@ class Job:
     faces: Faces
     path: Path
     site_url: str | None = None
+    apparatus: Apparatus | None = None
 
 
 def _render(job: Job) -> tuple[Path, int, float]:
@@ -247,8 +356,12 @@ def _render(job: Job) -> tuple[Path, int, float]:
     import typst
 
     start = time.perf_counter()
-    data = part_data(job.doc, job.part, job.faces, job.site_url)
+    data = part_data(job.doc, job.part, job.faces, job.site_url, job.apparatus)
     inputs = {"data": json.dumps(data, ensure_ascii=False)}
+    figure = next((b for b in data["blocks"] if b["kind"] == "figure"), None)
+    if figure is not None:  # the map as its own input: SVG text, not a JSON string to unpack in Typst
+        inputs["map"] = figure.pop("svg")
+        inputs["data"] = json.dumps(data, ensure_ascii=False)
     if "url" in data:
         inputs["qr"] = qr_svg(data["url"])
     compiler = typst.Compiler(
@@ -281,13 +394,21 @@ def parts(doc: Document) -> list[str]:
     return ["notice", *(c.slug for c in doc.chapters), "full"]
 
 
-def build_pdfs(documents: Mapping[str, Document], out_dir: Path, jobs: int = 2, site_url: str | None = None) -> list[Path]:
+def build_pdfs(
+    documents: Mapping[str, Document],
+    out_dir: Path,
+    jobs: int = 2,
+    site_url: str | None = None,
+    apparatus: Apparatus | None = None,
+) -> list[Path]:
     """Write every PDF of every script in ``documents`` into ``out_dir``; return their paths.
 
     ``documents`` maps a script ("zh-Hans", "zh-Hant") to its document. Work is
     spread over ``jobs`` processes; the output does not depend on how.
     ``site_url`` (default: the ``SITE_URL`` environment variable) puts each
     part's address, QR code and citation on its first page; none without it.
+    ``apparatus`` (:meth:`Apparatus.of` a conversion): the emendation marks and the
+    whole plan's map figure; without it, neither.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -305,9 +426,11 @@ def build_pdfs(documents: Mapping[str, Document], out_dir: Path, jobs: int = 2, 
                 (f"the address and citation on page 1 of {p}", page_url(site_url, doc, p) + short_citation(doc, p))
                 for p in parts(doc)
             ]
+        if apparatus is not None:
+            marks += apparatus_strings(doc, apparatus, faces)
         check_coverage(doc, faces, marks)
         log.info("%s: body %s, titles %s, headings %s", script, faces.body, faces.song, faces.hei)
-        work += [Job(doc, part, faces, out_dir / pdf_name(script, part), site_url) for part in parts(doc)]
+        work += [Job(doc, part, faces, out_dir / pdf_name(script, part), site_url, apparatus) for part in parts(doc)]
     # The whole documents take longest: start them first so the pool ends together.
     order = sorted(work, key=lambda job: job.part != "full")
     if jobs > 1 and len(order) > 1:
@@ -350,7 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         documents = {"zh-Hans": result.simplified, "zh-Hant": result.traditional}
         if args.script:
             documents = {s: documents[s] for s in args.script}
-        build_pdfs(documents, args.out, jobs=args.jobs, site_url=args.site_url)
+        build_pdfs(documents, args.out, jobs=args.jobs, site_url=args.site_url, apparatus=Apparatus.of(result))
     except PipelineError as exc:
         if args.debug:
             raise

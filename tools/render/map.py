@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..data.map import MEMBER_ORDER, MEMBER_PLACE, LonLat, MapData, Polygon
@@ -125,14 +126,17 @@ def label_point(polygons: Sequence[Polygon], project: Projection) -> tuple[float
 
 # Light colours by default (a standalone SVG, print), dark ones under Material's slate scheme.
 # Text: #1f1f1f on the members' #f0d49c (13:1) and on the sea (15:1); dark: #eee on #5b4a26 (8:1).
-STYLE = """
+# SCHEMES (the colours), DRAWING (how each shape is drawn) and INTERACTION (links, narrow screens)
+# make up STYLE; print_style() writes DRAWING out for renderers without custom properties.
+SCHEMES = """
 .qd-map-svg{--sea:#eaf2f8;--ctx:#e4e0d8;--mem:#f0d49c;--mem-hi:#e2a84a;--edge:#fff;--pref:#6e5e48;
 --ink:#1f1f1f;--halo:#fff;--core:#b03a2e;--ax1:#b03a2e;--ax2:#1f6fa8;--ax3:#6a3d9a;--pt:#fff;--pt-edge:#1f1f1f;--focus:#9b1c1c;
 font-family:inherit;display:block;width:100%;height:auto}
 [data-md-color-scheme=slate] .qd-map-svg{--sea:#17202b;--ctx:#2e3138;--mem:#5b4a26;--mem-hi:#8c6a22;--edge:#1e2129;
 --pref:#c9b89c;--ink:#eee;--halo:#1e2129;--core:#ff8f80;--ax1:#ff8f80;--ax2:#72b6ea;--ax3:#c3a6ee;--pt:#1e2129;
 --pt-edge:#eee;--focus:#ffd27a}
-.qd-map-svg .sea{fill:var(--sea)}
+"""
+DRAWING = """.qd-map-svg .sea{fill:var(--sea)}
 .qd-map-svg .ctx{fill:var(--ctx);stroke:var(--edge);stroke-width:1}
 .qd-map-svg .mem{fill:var(--mem);stroke:var(--edge);stroke-width:1.2}
 .qd-map-svg .pref{fill:none;stroke:var(--pref);stroke-width:2.4;stroke-linejoin:round;pointer-events:none}
@@ -147,7 +151,8 @@ font-family:inherit;display:block;width:100%;height:auto}
 .qd-map-svg .lab{font-size:22px;text-anchor:middle;dominant-baseline:central}
 .qd-map-svg .legend text{font-size:19px;stroke-width:0}
 .qd-map-svg .legend rect{fill:var(--sea);stroke:var(--pref);stroke-width:1}
-.qd-map-svg a:hover .mem,.qd-map-svg a:focus .mem,.qd-map-svg a:target .mem{fill:var(--mem-hi)}
+"""
+INTERACTION = """.qd-map-svg a:hover .mem,.qd-map-svg a:focus .mem,.qd-map-svg a:target .mem{fill:var(--mem-hi)}
 .qd-map-svg a:focus,.qd-map-svg a:target{outline:none}
 .qd-map-svg a:focus .mem,.qd-map-svg a:target .mem,
 .qd-map-svg a:focus .core,.qd-map-svg a:target .core{stroke:var(--focus);stroke-width:5}
@@ -156,6 +161,22 @@ font-family:inherit;display:block;width:100%;height:auto}
 @media __NARROW__{.qd-map-svg .lab{font-size:36px}.qd-map-svg .crowded,.qd-map-svg .legend{display:none}
 .qd-map-svg .pt{r:11px}}
 """
+STYLE = SCHEMES + DRAWING + INTERACTION
+# The light scheme's colours by name (--sea → #eaf2f8), read from SCHEMES' first rule.
+LIGHT = dict(re.findall(r"--([\w-]+):(#[0-9a-f]{3,6})", SCHEMES.split("}", 1)[0]))
+
+
+def print_style(font_family: str) -> str:
+    """The map's stylesheet for a renderer without CSS custom properties or media queries (usvg, in Typst's PDFs).
+
+    DRAWING with the light scheme's colours written out, the labels in ``font_family``
+    (a face the PDF embeds), and nothing for links or narrow screens.
+
+    >>> print_style("Noto Sans CJK SC").splitlines()[1]
+    '.qd-map-svg .sea{fill:#eaf2f8}'
+    """
+    drawing = re.sub(r"var\(--([\w-]+)\)", lambda m: LIGHT[m.group(1)], DRAWING)
+    return f".qd-map-svg{{font-family:'{font_family}'}}\n{drawing}"
 
 
 def _num(v: float) -> str:
@@ -170,6 +191,7 @@ def map_svg(
     *,
     ids: bool = True,
     width: int = VIEW_W,
+    print_face: str | None = None,
 ) -> str:
     """The map of ``script`` as one SVG element.
 
@@ -178,6 +200,8 @@ def map_svg(
     (``p2-2-1``) → the URL of the link; without it the shapes are not links.
     ``ids``: give every member, axis, the core and every point its id on the map
     page (``m-<index id>``, ``m-axis-…``), for links into the map.
+    ``print_face``: for print (the whole-plan PDF), the light colours written out and
+    the labels in this face (:func:`print_style`), instead of the page's stylesheet.
     """
     topo = data.topology
     project = Projection(width)
@@ -200,7 +224,7 @@ def map_svg(
         else f'<svg xmlns="http://www.w3.org/2000/svg" class="qd-map-svg" viewBox="0 0 {width} {project.height}" role="img">',
         f"<title{f' id={chr(34)}{title_id}{chr(34)}' if ids else ''}>{html.escape(t('map_title', script))}</title>",
         f"<desc{f' id={chr(34)}{desc_id}{chr(34)}' if ids else ''}>{html.escape(t('map_desc', script))}</desc>",
-        f"<style>{STYLE.replace('__NARROW__', NARROW).strip()}</style>",
+        f"<style>{print_style(print_face) if print_face else STYLE.replace('__NARROW__', NARROW).strip()}</style>",
         f'<rect class="sea" width="{width}" height="{project.height}"/>',
     ]
     for c in topo.counties.values():
