@@ -140,3 +140,25 @@ def test_entries_off_screen_are_skipped_but_found_and_reachable(browser, site_ur
     top = page.evaluate(f"document.getElementById('{last_id}').getBoundingClientRect().top")
     assert 0 <= top < 200  # under the header, at the top of the viewport
     page.close()
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_entries_rendered_on_scrolling_have_the_dark_palette(browser, site_url, script):
+    """What a reader with a dark system setting sees: entries that come into view take the dark link colour."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(site_url + SCRIPTS[script] + "glossary/", wait_until="networkidle")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    first = page.evaluate("getComputedStyle(document.querySelector('section.entry p.term-home a')).color")
+    colours = set()
+    for n in (3, 9, 40, 126):
+        page.evaluate(f"document.querySelectorAll('section.entry')[{n}].scrollIntoView()")
+        page.wait_for_timeout(200)
+        colours.add(
+            page.evaluate(
+                f"getComputedStyle(document.querySelectorAll('section.entry')[{n}].querySelector('p.term-home a')).color"
+            )
+        )
+    assert colours == {first}
+    assert first != "rgb(140, 26, 26)"  # the light scheme's link colour (#8c1a1a)
+    context.close()
