@@ -449,9 +449,12 @@ def lighthouse(site: Path, runs: int) -> dict:
             scores: dict[str, list[float]] = {}
             metrics: dict[str, list[float]] = {}
             failing: dict[str, set[str]] = {}
-            for i in range(runs):
-                log(f"Lighthouse {name} {i + 1}/{runs} …")
-                report = reports / f"{name.replace(' ', '-')}-{i}.json"
+            failed: list[str] = []
+            attempt = 0
+            while len(scores.get("performance", [])) < runs:
+                attempt += 1
+                log(f"Lighthouse {name} {len(scores.get('performance', [])) + 1}/{runs} …")
+                report = reports / f"{name.replace(' ', '-')}-{attempt}.json"
                 proc = subprocess.run(
                     [
                         str(binary),
@@ -469,6 +472,16 @@ def lighthouse(site: Path, runs: int) -> dict:
                     out["pages"][name] = {"error": f"lighthouse failed: {proc.stderr[-500:]}"}
                     break
                 data = json.loads(report.read_text(encoding="utf-8"))
+                unmeasured = _unmeasured(data)
+                if unmeasured:
+                    # A run without a figure (NO_LCP and the like, seen under load) is
+                    # reported, not scored as 0, and replaced by another run.
+                    log(f"  run without a figure ({unmeasured}); repeating it")
+                    failed.append(unmeasured)
+                    if len(failed) > runs:
+                        out["pages"][name] = {"error": "too many runs without a figure: " + "; ".join(failed)}
+                        break
+                    continue
                 out["version"] = data.get("lighthouseVersion")
                 out["benchmark_index"] = data.get("environment", {}).get("benchmarkIndex")
                 for cat, value in data["categories"].items():
@@ -480,13 +493,7 @@ def lighthouse(site: Path, runs: int) -> dict:
                 for m in ("dom-size", "mainthread-work-breakdown", "bootup-time"):
                     if data["audits"].get(m, {}).get("numericValue") is not None:
                         metrics.setdefault(m, []).append(data["audits"][m]["numericValue"])
-                for m in (
-                    "first-contentful-paint",
-                    "largest-contentful-paint",
-                    "total-blocking-time",
-                    "cumulative-layout-shift",
-                    "speed-index",
-                ):
+                for m in LH_METRICS:
                     metrics.setdefault(m, []).append(data["audits"][m]["numericValue"])
             else:
                 out["pages"][name] = {
@@ -494,6 +501,7 @@ def lighthouse(site: Path, runs: int) -> dict:
                     "min_scores": {cat: min(v) for cat, v in scores.items()},
                     "all_scores": scores,
                     "all_tbt_ms": [round(v) for v in metrics["total-blocking-time"]],
+                    "failed_runs": failed,
                     "metrics": {m: round(median(v), 3) for m, v in metrics.items()},
                     "failing_audits": {k: sorted(v) for k, v in failing.items()},
                 }
@@ -501,6 +509,26 @@ def lighthouse(site: Path, runs: int) -> dict:
     out["date"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out["verdict"] = lighthouse_verdict(out["pages"])
     return out
+
+
+LH_METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
+
+
+def _unmeasured(data: dict) -> str:
+    """Why a Lighthouse report has no performance figure ("" when it has one)."""
+    if data.get("runtimeError"):
+        return str(data["runtimeError"].get("code"))
+    if data["categories"]["performance"]["score"] is None:
+        missing = [m for m in LH_METRICS if data["audits"][m].get("numericValue") is None]
+        errors = {data["audits"][m].get("errorMessage") or "no value" for m in missing}
+        return f"{', '.join(missing)}: {', '.join(sorted(errors))}"
+    return ""
 
 
 def lighthouse_verdict(pages: dict[str, dict]) -> dict[str, list[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from devtools.bench import lighthouse_table, lighthouse_verdict
+from devtools.bench import _unmeasured, lighthouse_table, lighthouse_verdict
 
 
 def page(perf: float, low: float, tbt: float, a11y: float = 100, bp: float = 100, seo: float = 100) -> dict:
@@ -55,3 +55,19 @@ def test_table_shows_median_lowest_tbt_elements_and_verdict():
         "**not met**: performance median 99 (TBT 180 ms) |"
     )
     assert lines[3] == "| zh-Hans home | 100 (99) | 100 (100) | 100 (100) | 100 (100) | 12 ms | 1,234 | met |"
+
+
+def _report(score, lcp: dict) -> dict:
+    audits = {m: {"numericValue": 100.0} for m in ("first-contentful-paint", "total-blocking-time", "speed-index")}
+    audits["cumulative-layout-shift"] = {"numericValue": 0.0}
+    audits["largest-contentful-paint"] = lcp
+    return {"categories": {"performance": {"score": score}}, "audits": audits}
+
+
+def test_a_run_without_lcp_is_named_not_scored():
+    """The shape of a real report of 2026-12-02 (zh-Hant glossary, load 6): LCP and TBT NO_LCP, performance null."""
+    report = _report(None, {"errorMessage": "NO_LCP"})
+    report["audits"]["total-blocking-time"] = {"errorMessage": "NO_LCP"}
+    assert _unmeasured(report) == "largest-contentful-paint, total-blocking-time: NO_LCP"
+    assert _unmeasured(_report(0.99, {"numericValue": 1200.0})) == ""
+    assert _unmeasured({"runtimeError": {"code": "NO_FCP"}} | _report(None, {})) == "NO_FCP"
