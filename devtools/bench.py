@@ -604,7 +604,12 @@ def header(r: dict) -> list[str]:
     m, b, v = r["machine"], r["build"], r["machine"]["versions"]
     command = "python -m devtools.bench" + (" --quick" if r["quick"] else "")
     return [
-        f"- Date: {r['date']}; command: `make bench` (`{command}`)",
+        f"- Date: {r['date']}; command: `make bench` (`{command}`)"
+        + (
+            f"; Lighthouse rerun alone on {r['lighthouse']['date']} (`{command} --only lighthouse`)"
+            if r["lighthouse"].get("date", r["date"]) != r["date"]
+            else ""
+        ),
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['os']}",
         f"- Load average at the start: {m['load_before']:.1f} (other work on the machine makes timings noisier)",
         f"- Software: Python {v.get('python')}, Chromium {v.get('chromium', '?')}, Node {v.get('node', '?')}",
