@@ -3,6 +3,12 @@
 An entry-list page has a title, an introduction, a list of its groups with
 their sizes, and under each group's heading and description its entries;
 each entry ends with the paragraphs it occurs in, linked by their citations.
+Each entry is one ``<section class="entry glossary-entry">`` (or
+``places-entry``; :func:`entry_section`): the
+stylesheet lets the browser skip the style and layout of the sections off
+screen (``content-visibility: auto``), which keeps them in the page, in
+find-in-page and in the search, and takes most of the glossary's start-up cost
+away (issue 14; README, Benchmark).
 :func:`entry_list_page` writes that frame; :func:`render_glossary_page` and
 :func:`render_places_page` give it their groups and entries.
 """
@@ -24,6 +30,7 @@ from . import escape_md, front_matter
 from .links import GLOSSARY_PAGE, MAP_PAGE, PLACES_PAGE, cite_link
 
 GENERATOR = "tools/render/entries.py"  # named in the pages' front matter and first comment
+ENTRY_CLASS = "entry"  # the element around one entry (its heading and paragraphs), on both pages
 
 
 @dataclass(frozen=True)
@@ -92,8 +99,18 @@ def entry_list_page(kind: EntryList, doc: Document, groups: Sequence[tuple[Group
         name, description = g.text(script)
         out.append(f"## {escape_md(name)} {{ #{kind.group_prefix}-{g.id} }}\n")
         out.append(f"{escape_md(description)}\n{{: .{kind.description_class} }}\n")
-        out += entries
+        out += [entry_section(e, kind) for e in entries]
     return "\n".join(out)
+
+
+def entry_section(markdown: str, kind: EntryList) -> str:
+    r"""One entry's Markdown inside its ``<section>`` (Markdown still parsed inside, by md_in_html),
+    of class ``entry`` and ``<page anchor>-entry`` (the stylesheet's size estimates differ).
+
+    >>> entry_section("### 甲 { #t-jia }\n", GLOSSARY)
+    '<section class="entry glossary-entry" markdown="1">\n\n### 甲 { #t-jia }\n\n</section>\n'
+    """
+    return f'<section class="{ENTRY_CLASS} {kind.anchor}-entry" markdown="1">\n\n{markdown.rstrip()}\n\n</section>\n'
 
 
 def backlinks(doc: Document, anchors: Sequence[str], page: str, css: str) -> str:
