@@ -237,7 +237,7 @@ def test_every_chinese_text_of_the_chrome_comes_from_the_table_the_theme_or_the_
         n = doc.notice
         table = set(ui.strings(script, title=doc.title, issuer=n.issuer, number=n.number).values())
         document = {doc.title, n.issuer + n.title} | {c.heading for c in doc.chapters}
-        document |= {s.heading for s in doc.sections()} | {simplified.notice.issuer}  # the author, see tools/ui.py
+        document |= {s.heading for s in doc.sections()} | {n.issuer}  # the author, in the script
         switcher = set(ui.STRINGS["language_name"].values())  # each script named in itself
         headings = {h for page in pages.values() if page.lang == script for h in page.headings}
         allowed = table | switcher | material_translations(script) | document | headings
@@ -284,7 +284,7 @@ def test_the_chrome_shows_the_strings_of_its_script(built_site, pages, script):
     assert pdf_labels(built_site / root / "ch03" / "index.html") == [s["pdf_chapter"]]
     assert pdf_labels(built_site / root / "index.html") == [s["pdf_notice"], s["pdf_whole"]]
     assert _attr(ch03, "meta.description", "content") == [DESCRIPTION[script]]
-    assert _attr(ch03, "meta.author", "content") == ["山东省人民政府"]
+    assert _attr(ch03, "meta.author", "content") == [{"zh-Hans": "山东省人民政府", "zh-Hant": "山東省人民政府"}[script]]
     assert CITE_TITLE[script].strip("《》") in _attr(ch03, "a.md-header__button", "title")
     palette = [t for t in _attr(ch03, "label.md-header__button", "title") if "模式" in t]
     assert palette == [s["palette_to_dark"], s["palette_to_light"]]
@@ -297,4 +297,4 @@ def test_the_permalinks_are_titled_from_the_table(built_site):
     for script, root in (("zh-Hans", ""), ("zh-Hant", "zh-Hant/")):
         html = (built_site / root / "ch03" / "index.html").read_text(encoding="utf-8")
         titles = set(re.findall(r'class="headerlink" href="#[^"]*" title="([^"]*)"', html))
-        assert titles == {ui.STRINGS["permalink_title"][script]}
+        assert titles == {ui.STRINGS["permalink_title"][script]} == {{"zh-Hans": "本节链接", "zh-Hant": "本節連結"}[script]}

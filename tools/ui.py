@@ -131,9 +131,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "palette_to_dark": {"zh-Hans": "切换到深色模式", "zh-Hant": "切換到深色模式"},
     "palette_to_light": {"zh-Hans": "切换到浅色模式", "zh-Hant": "切換到淺色模式"},
-    # the title of the # after each heading; the Traditional pages have always shown the
-    # Simplified words (mkdocs.yml had one value): 本節連結 would change every page
-    "permalink_title": {"zh-Hans": "本节链接", "zh-Hant": "本节链接"},
+    # the name of the # after each heading (its title, or aria-label on entry headings)
+    "permalink_title": {"zh-Hans": "本节链接", "zh-Hant": "本節連結"},
     # each script's name in the language switcher, written in that script (both pages show both)
     "language_name": {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"},
     # the edition: 本版说明, 引用本章, emendation marks (tools/render/about.py, tools/render/cite.py)
@@ -365,8 +364,8 @@ def script_json(script: str, title: str) -> str:
 def site_config(script: str, facts: Mapping[str, str], author: str) -> dict[str, str]:
     """The configuration values MkDocs shows in ``script``'s pages, for a document with ``facts``.
 
-    The site's name is the document's title and its author the notice's issuer, ``author``:
-    the Simplified issuer in both scripts, as ``mkdocs.yml`` had it (one ``site_author``).
+    The site's name is the document's title and its author the notice's issuer in
+    ``script``, ``author``.
     """
     values = strings(script, **facts)
     return {

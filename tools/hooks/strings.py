@@ -66,7 +66,7 @@ def on_config(config):
 
 def on_pre_build(config):
     script = config.theme["language"]
-    author = load_document(config, "zh-Hans").notice.issuer
+    author = load_document(config, script).notice.issuer
     for key, value in ui.site_config(script, _facts(config, script), author).items():
         config[key] = value
     for entry in config.theme["palette"]:
