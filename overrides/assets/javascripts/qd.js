@@ -580,7 +580,7 @@
 
   function setupTouch() {
     var pointer = { type: "", at: -1e9 };  // the last pointerdown: its kind and time
-    var pop = null, trigger = null;
+    var pop = null, trigger = null, refocus = null;
     var serial = 0;
 
     function byTouch(ev) {
@@ -595,7 +595,6 @@
       pop.remove();
       pop = null;
       trigger = null;
-      doc.documentElement.classList.remove("qd-pop-open");
       was.setAttribute("aria-expanded", "false");
       was.removeAttribute("aria-controls");
       if (refocus && was.isConnected) was.focus({ preventScroll: true });
@@ -641,7 +640,8 @@
       doc.body.appendChild(pop);
       place(pop, target);
       trigger = target;
-      doc.documentElement.classList.add("qd-pop-open");
+      // Focus comes back here on close: an emendation mark (a <span>) takes focus from script only.
+      if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.setAttribute("aria-expanded", "true");
       target.setAttribute("aria-controls", id);
       a.focus({ preventScroll: true });
@@ -656,10 +656,19 @@
       // Its text before Material's tooltip (which a tap's focus and emulated hover start) takes the title.
       if (hit && tips && hit.getAttribute("title")) tips.set(hit, hit.getAttribute("title"));
       // A tap outside the popover closes it; one on another target opens that one, on click.
-      if (pop && !pop.contains(ev.target) && !(trigger && trigger.contains(ev.target))) close(!hit);
+      // Focus goes back to the tapped element after the tap's own mouse events (on click).
+      if (pop && !pop.contains(ev.target) && !(trigger && trigger.contains(ev.target))) {
+        refocus = hit ? null : trigger;
+        close(!hit);
+      }
     }, true);
 
     doc.addEventListener("click", function (ev) {
+      var back = refocus;
+      refocus = null;
+      if (back && back.isConnected && (!doc.activeElement || doc.activeElement === doc.body)) {
+        back.focus({ preventScroll: true });
+      }
       var target = ev.target.closest && ev.target.closest(POP_TARGETS);
       if (!target || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey || !byTouch(ev)) return;
       if (pop && trigger === target) {
