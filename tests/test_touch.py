@@ -423,10 +423,14 @@ TEXT_LAYOUT = """() => {
         }
         const what = t.data.trim().slice(0, 20);
         for (const r of rects) {
-            if (!scroller && (r.left < -0.5 || r.right > W + 0.5)) problems.push(`outside the screen: ${what} (${Math.round(r.left)}..${Math.round(r.right)})`);
+            if (!scroller && (r.left < -0.5 || r.right > W + 0.5)) {
+                problems.push(`outside the screen: ${what} (${Math.round(r.left)}..${Math.round(r.right)})`);
+            }
             for (const c of clips) {
                 const b = c.getBoundingClientRect();
-                if (r.left < b.left - 0.5 || r.right > b.right + 0.5) problems.push(`clipped by ${c.className || c.tagName}: ${what}`);
+                if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
+                    problems.push(`clipped by ${c.className || c.tagName}: ${what}`);
+                }
             }
             boxes.push([r.top, r.bottom, r.left, r.right, n, what]);
         }
