@@ -580,7 +580,7 @@
 
   function setupTouch() {
     var pointer = { type: "", at: -1e9 };  // the last pointerdown: its kind and time
-    var pop = null, trigger = null, refocus = null;
+    var pop = null, trigger = null, refocus = null, guard = null;
     var serial = 0;
 
     function byTouch(ev) {
@@ -592,6 +592,8 @@
     function close(refocus) {
       if (!pop) return;
       var was = trigger;
+      if (guard) guard.disconnect();
+      guard = null;
       pop.remove();
       pop = null;
       trigger = null;
@@ -640,6 +642,14 @@
       doc.body.appendChild(pop);
       place(pop, target);
       trigger = target;
+      // Material removes aria-controls whenever its own tooltip for the element
+      // hides (a tap starts one through focus and hover): put it back while open.
+      if (typeof MutationObserver === "function") {
+        guard = new MutationObserver(function () {
+          if (pop && trigger && trigger.getAttribute("aria-controls") !== pop.id) trigger.setAttribute("aria-controls", pop.id);
+        });
+        guard.observe(target, { attributes: true, attributeFilter: ["aria-controls"] });
+      }
       // Focus comes back here on close: an emendation mark (a <span>) takes focus from script only.
       if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.setAttribute("aria-expanded", "true");
