@@ -273,10 +273,10 @@ STEP = """([sel, pick, kind, key]) => {
 }"""
 
 # What must hold after every step: at most one popover, owned by exactly the
-# element that says it is expanded; one pressed size, the one <html> shows.
+# element that says it is expanded (a mark, which may not, by aria-controls); one pressed size, the one <html> shows.
 INVARIANTS = """() => {
     const pops = document.querySelectorAll('.qd-pop');
-    const expanded = document.querySelectorAll('[aria-expanded="true"]:not([data-qd-size-menu])');
+    const expanded = document.querySelectorAll('[aria-expanded="true"]:not([data-qd-size-menu]), .qd-emended[aria-controls]');
     const pressed = Array.from(document.querySelectorAll('[data-qd-size-choice][aria-pressed="true"]'));
     const size = document.documentElement.getAttribute('data-qd-size') || '';
     return {

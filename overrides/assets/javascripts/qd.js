@@ -589,6 +589,13 @@
       return (pointer.type === "touch" || pointer.type === "pen") && ev.timeStamp - pointer.at < 1500;
     }
 
+    /* aria-expanded belongs to links and buttons: on an emendation mark (a span
+       with no role) ARIA does not allow it, so a mark names its popover with
+       aria-controls alone (a global attribute). */
+    function expands(node) {
+      return node.matches("a, [role='button']");
+    }
+
     function close(refocus) {
       if (!pop) return;
       var was = trigger;
@@ -597,7 +604,7 @@
       pop.remove();
       pop = null;
       trigger = null;
-      was.setAttribute("aria-expanded", "false");
+      if (expands(was)) was.setAttribute("aria-expanded", "false");
       was.removeAttribute("aria-controls");
       if (refocus && was.isConnected) was.focus({ preventScroll: true });
     }
@@ -652,7 +659,7 @@
       }
       // Focus comes back here on close: an emendation mark (a <span>) takes focus from script only.
       if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-      target.setAttribute("aria-expanded", "true");
+      if (expands(target)) target.setAttribute("aria-expanded", "true");
       target.setAttribute("aria-controls", id);
       a.focus({ preventScroll: true });
     }
