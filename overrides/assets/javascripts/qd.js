@@ -534,9 +534,11 @@
   /* Material (content.tooltips) removes a [title]'s title while its tooltip is
      shown, and its aria-describedby whenever the tooltip is not (at load too),
      so the emendation marks would lose their note for screen readers
-     (issue 11). Each text is read here, before Material mounts (this deferred
-     script runs before DOMContentLoaded, where Material starts), and each
-     mark's aria-describedby is put back whenever Material takes it away. */
+     (issue 11). The marks' note is read here, before Material mounts (this
+     deferred script runs before DOMContentLoaded, where Material starts), a
+     term's title at the tap's pointerdown (before the tap's focus and emulated
+     hover start Material's tooltip), and each mark's aria-describedby is put
+     back whenever Material takes it away. */
   var tips = typeof WeakMap === "function" ? new WeakMap() : null;
   function tipOf(node) {
     var text = tips && tips.get(node);
@@ -596,7 +598,7 @@
       return node.matches("a, [role='button']");
     }
 
-    function close(refocus) {
+    function close(focusBack) {
       if (!pop) return;
       var was = trigger;
       if (guard) guard.disconnect();
@@ -606,7 +608,7 @@
       trigger = null;
       if (expands(was)) was.setAttribute("aria-expanded", "false");
       was.removeAttribute("aria-controls");
-      if (refocus && was.isConnected) was.focus({ preventScroll: true });
+      if (focusBack && was.isConnected) was.focus({ preventScroll: true });
     }
 
     function place(box, at) {
