@@ -117,3 +117,32 @@ def test_search_landing_highlight(browser, site_url, scheme):
         assert violations(page) == [], f"highlighted search landing ({scheme})"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("what", ["term", "mark", "place"])
+def test_touch_popover_open(browser, site_url, script, scheme, what):
+    """A tap's popover (issue 14), open on a phone: a term's definition and an
+    emendation mark's note in chapter 3, a place on the map; with 特大 text."""
+    path, selector = {
+        "term": ("ch03/", "article a.term"),
+        "mark": ("ch03/", "article .qd-emended"),
+        "place": ("map/", "#m-pingdu"),
+    }[what]
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, color_scheme=scheme, locale="zh-CN"
+    )
+    context.add_init_script("localStorage.setItem('qd-text-size', 'xl')")
+    try:
+        page = context.new_page()
+        page.goto(site_url + SCRIPTS[script] + path, wait_until="networkidle")
+        target = page.locator(selector).first
+        target.scroll_into_view_if_needed()
+        target.tap()
+        page.wait_for_selector(".qd-pop[role='dialog']")
+        page.wait_for_timeout(300)  # Material's tooltip, which the tap's focus starts, has settled
+        assert page.evaluate("document.activeElement.closest('.qd-pop') !== null")
+        assert violations(page) == [], f"popover open on /{SCRIPTS[script]}{path} ({what}, {scheme})"
+    finally:
+        context.close()

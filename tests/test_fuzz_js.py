@@ -229,3 +229,98 @@ def test_script_switch_after_a_malformed_hash_keeps_the_place(reader, site_url, 
     assert page.evaluate("location.href") == f"{site_url}{PAGE}#{PARAGRAPH}"
     assert page.locator(f"#{PARAGRAPH}").is_visible()
     assert page.errors == []
+
+
+# --------------------------------------------------------------------------- touch popovers and text size
+
+# What the random steps act on: the popover's targets, the popover itself, the
+# text-size menu, plain text and the page.
+FUZZ_TARGETS = [
+    "article a.term",
+    "article .qd-emended",
+    ".qd-pop a",
+    ".qd-pop button",
+    ".qd-pop",
+    "[data-qd-size-menu]",
+    "[data-qd-size-choice]",
+    "article h1",
+    "article p",
+    "body",
+]
+POINTERS = ["touch", "pen", "mouse", ""]
+KEYS = ["Escape", "Enter", "Tab", " ", "ArrowDown", "s"]
+
+# One random step as the page's events: a pointerdown/pointerup of some kind and
+# a click on an element, or a key. Links never navigate (the last listener, on
+# window, cancels the default action after qd.js has seen the event).
+STEP = """([sel, pick, kind, key]) => {
+    if (!window.qdNoNav) {
+        window.qdNoNav = true;
+        addEventListener('click', e => { if (e.target.closest && e.target.closest('a')) e.preventDefault(); });
+    }
+    if (key) {
+        const t = document.activeElement || document.body;
+        t.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true}));
+        return;
+    }
+    const all = document.querySelectorAll(sel);
+    if (!all.length) return;
+    const el = all[pick % all.length];
+    const init = {bubbles: true, cancelable: true, pointerType: kind, isPrimary: true};
+    el.dispatchEvent(new PointerEvent('pointerdown', init));
+    el.dispatchEvent(new PointerEvent('pointerup', init));
+    el.dispatchEvent(kind ? new PointerEvent('click', init) : new MouseEvent('click', {bubbles: true, cancelable: true}));
+}"""
+
+# What must hold after every step: at most one popover, owned by exactly the
+# element that says it is expanded (a mark, which may not, by aria-controls); one pressed size, the one <html> shows.
+INVARIANTS = """() => {
+    const pops = document.querySelectorAll('.qd-pop');
+    const expanded = document.querySelectorAll('[aria-expanded="true"]:not([data-qd-size-menu]), .qd-emended[aria-controls]');
+    const pressed = Array.from(document.querySelectorAll('[data-qd-size-choice][aria-pressed="true"]'));
+    const size = document.documentElement.getAttribute('data-qd-size') || '';
+    return {
+        pops: pops.length, expanded: expanded.length,
+        who: Array.from(expanded).map(e => e.outerHTML.slice(0, 100) + ' ' + e.getAttribute('aria-controls')),
+        pop: pops.length && pops[0].id,
+        owned: pops.length === 0 || (expanded.length === 1 && expanded[0].getAttribute('aria-controls') === pops[0].id),
+        pressed: pressed.map(b => b.getAttribute('data-qd-size-choice')), size,
+        marks: Array.from(document.querySelectorAll('.qd-emended')).every(m => m.getAttribute('aria-describedby')),
+    };
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "zh-Hant/"])
+def test_random_taps_clicks_and_keys_never_throw(browser, site_url, prefix):
+    """Random pointer kinds (touch, pen, mouse, none), targets and keys on chapter 3:
+    no script error, and the popover's and the text size's state stay consistent."""
+    rng = random.Random(SEED + len(prefix))
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, locale="zh-CN")
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(site_url + prefix + PAGE, wait_until="networkidle")
+        for i in range(300):
+            if rng.random() < 0.2:
+                step = [None, 0, "", rng.choice(KEYS)]
+            else:
+                step = [rng.choice(FUZZ_TARGETS), rng.randrange(1000), rng.choice(POINTERS), None]
+            page.evaluate(STEP, step)
+            state = page.evaluate(INVARIANTS)
+            assert errors == [], f"step {i} {step}"
+            assert state["pops"] <= 1 and state["owned"], f"step {i} {step}: {state}"
+            assert state["pressed"] == [state["size"]], f"step {i} {step}: {state}"
+            assert state["marks"], f"step {i} {step}: a mark lost its note"
+        assert page.evaluate("location.pathname") == "/" + prefix + PAGE
+        # Real taps still work afterwards (Esc closes the popover, then the search the "s" key may have opened).
+        page.keyboard.press("Escape")
+        page.keyboard.press("Escape")
+        term = page.locator("article a.term").first
+        term.scroll_into_view_if_needed()
+        term.tap()
+        page.wait_for_selector(".qd-pop")
+        assert page.evaluate("location.pathname") == "/" + prefix + PAGE
+        assert errors == []
+    finally:
+        context.close()

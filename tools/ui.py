@@ -318,12 +318,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "邊界為示意，經簡化，不作為權屬界線依據；發展軸按規劃所列地點示意繪出。",
     },
     "pdf_emended_mark": {"zh-Hans": "{erratum} 修复", "zh-Hant": "{erratum} 修復"},
+    # reading on a phone: the popover a tap opens (qd.js, touch) and the text size (partials/qd-text-size.html)
+    "pop_glossary": {"zh-Hans": "术语表条目 →", "zh-Hant": "術語表條目 →"},
+    "pop_about": {"zh-Hans": "本版说明 →", "zh-Hant": "本版說明 →"},
+    "pop_index": {"zh-Hans": "索引条目 →", "zh-Hant": "索引條目 →"},
+    "pop_plan": {"zh-Hans": "规划原文 →", "zh-Hant": "規劃原文 →"},
+    "pop_close": {"zh-Hans": "关闭", "zh-Hant": "關閉"},
+    "text_size": {"zh-Hans": "字号", "zh-Hant": "字號"},
+    "text_size_m": {"zh-Hans": "标准", "zh-Hant": "標準"},
+    "text_size_l": {"zh-Hans": "大", "zh-Hant": "大"},
+    "text_size_xl": {"zh-Hans": "特大", "zh-Hant": "特大"},
 }
 
 SCRIPTS = ("zh-Hans", "zh-Hant")
 
 # The strings qd.js reads (as T.<key>), inlined in every page by script_json.
-JS_KEYS = ("search_hits", "search_none", "search_loading", "search_failed", "link_copied", "cite_title", "cite_copied")
+JS_KEYS = (
+    "search_hits",
+    "search_none",
+    "search_loading",
+    "search_failed",
+    "link_copied",
+    "cite_title",
+    "cite_copied",
+    "pop_glossary",
+    "pop_about",
+    "pop_index",
+    "pop_plan",
+    "pop_close",
+)
 
 
 def t(key: str, script: str) -> str:

@@ -13,6 +13,12 @@
  *   print        a printed page starts with its own address (beforeprint).
  *   citations    引用本章 fills the reader's address and date into the
  *                references and copies one.
+ *   touch        a tap (touch or pen) on a glossary term, an emendation
+ *                mark or a map place opens its one-line text in place, in a
+ *                popover, instead of leaving the page; mouse and keyboard
+ *                keep Material's tooltips and the links.
+ *   text size    字号: the header's menu sets <html data-qd-size> and
+ *                remembers it (the head script applies it on the next page).
  *
  * Text from the index is only ever inserted as text (textContent), never as
  * HTML.
@@ -515,6 +521,240 @@
     });
   }
 
+
+  /* ------------------------------------------------------------ touch */
+
+  /* What a tap may open in place: glossary terms in running text (their
+     one-line definition is the link's title, which Material's tooltips show on
+     hover and focus), emendation marks (the title and #qd-emended-note) and the
+     map's places (SVG links with a <title>). */
+  var POP_TARGETS = ".md-content a.term, .md-content .qd-emended, .md-content .qd-map-svg a[href]";
+  var NOTE_ID = "qd-emended-note";
+
+  /* Material (content.tooltips) removes a [title]'s title while its tooltip is
+     shown, and its aria-describedby whenever the tooltip is not (at load too),
+     so the emendation marks would lose their note for screen readers
+     (issue 11). The marks' note is read here, before Material mounts (this
+     deferred script runs before DOMContentLoaded, where Material starts), a
+     term's title at the tap's pointerdown (before the tap's focus and emulated
+     hover start Material's tooltip), and each mark's aria-describedby is put
+     back whenever Material takes it away. */
+  var tips = typeof WeakMap === "function" ? new WeakMap() : null;
+  function tipOf(node) {
+    var text = tips && tips.get(node);
+    if (text) return text;
+    if (node.getAttribute("title")) return node.getAttribute("title");
+    var title = node.querySelector && node.querySelector(":scope > title");
+    if (title) return title.textContent;
+    var shown = node.getAttribute("aria-describedby");  // Material's tooltip, while shown
+    var tip = shown && doc.getElementById(shown.split(" ")[0]);
+    return tip ? tip.textContent.trim() : "";
+  }
+  function keepNotes() {
+    var marks = doc.querySelectorAll(".md-content .qd-emended");
+    if (!marks.length || !doc.getElementById(NOTE_ID)) return;
+    function restore(mark) {
+      if (!mark.getAttribute("aria-describedby")) mark.setAttribute("aria-describedby", NOTE_ID);
+    }
+    Array.prototype.forEach.call(marks, function (m) { if (tips) tips.set(m, m.getAttribute("title") || ""); });
+    if (typeof MutationObserver === "function") {
+      var watch = new MutationObserver(function (changes) {
+        changes.forEach(function (c) { restore(c.target); });
+      });
+      Array.prototype.forEach.call(marks, function (m) {
+        watch.observe(m, { attributes: true, attributeFilter: ["aria-describedby"] });
+      });
+    }
+    doc.addEventListener("DOMContentLoaded", function () { Array.prototype.forEach.call(marks, restore); });
+  }
+
+  /* The link a popover offers, and its words: a term's glossary entry, the
+     emendations in 本版说明, a place's index entry or the plan's paragraph. */
+  function popLink(target) {
+    if (target.classList.contains("qd-emended")) {
+      var note = doc.querySelector("#" + NOTE_ID + " a[href]");
+      return { href: note ? note.href : "", text: T.pop_about };
+    }
+    var href = new URL(target.getAttribute("href"), location.href).href;
+    if (target.classList.contains("term")) return { href: href, text: T.pop_glossary };
+    return { href: href, text: /\/places\/(#|$)/.test(href) ? T.pop_index : T.pop_plan };
+  }
+
+  function setupTouch() {
+    var pointer = { type: "", at: -1e9 };  // the last pointerdown: its kind and time
+    var pop = null, trigger = null, refocus = null, guard = null;
+    var serial = 0;
+
+    function byTouch(ev) {
+      if (ev.pointerType) return ev.pointerType === "touch" || ev.pointerType === "pen";
+      // A click without a pointer type (older browsers): the pointer that went down just before.
+      return (pointer.type === "touch" || pointer.type === "pen") && ev.timeStamp - pointer.at < 1500;
+    }
+
+    /* aria-expanded belongs to links and buttons: on an emendation mark (a span
+       with no role) ARIA does not allow it, so a mark names its popover with
+       aria-controls alone (a global attribute). */
+    function expands(node) {
+      return node.matches("a, [role='button']");
+    }
+
+    function close(focusBack) {
+      if (!pop) return;
+      var was = trigger;
+      if (guard) guard.disconnect();
+      guard = null;
+      pop.remove();
+      pop = null;
+      trigger = null;
+      if (expands(was)) was.setAttribute("aria-expanded", "false");
+      was.removeAttribute("aria-controls");
+      if (focusBack && was.isConnected) was.focus({ preventScroll: true });
+    }
+
+    function place(box, at) {
+      // Beside the element on a wide screen; a bottom sheet (qd.css) on a narrow one.
+      if (window.matchMedia("(max-width: 44.9375em)").matches) return;
+      var r = at.getBoundingClientRect();
+      var width = Math.min(box.offsetWidth, doc.documentElement.clientWidth - 16);
+      var left = Math.max(8, Math.min(r.left, doc.documentElement.clientWidth - width - 8));
+      var top = r.bottom + 8;
+      if (top + box.offsetHeight > window.innerHeight - 8 && r.top - box.offsetHeight - 8 > 0) {
+        top = r.top - box.offsetHeight - 8;
+      }
+      box.style.left = left + window.scrollX + "px";
+      box.style.top = top + window.scrollY + "px";
+    }
+
+    function open(target) {
+      close(false);
+      var id = "qd-pop-" + (++serial);
+      var link = popLink(target);
+      // A place's name is its <title>; a term's or a mark's, its text, and its line the title.
+      var svgTitle = target.querySelector("title");
+      var name = (svgTitle ? svgTitle.textContent : target.textContent).trim();
+      var text = svgTitle ? "" : tipOf(target);
+      pop = el("div", "qd-pop");
+      pop.id = id;
+      pop.setAttribute("role", "dialog");
+      pop.setAttribute("aria-modal", "false");
+      pop.setAttribute("aria-label", name);
+      pop.appendChild(el("p", "qd-pop__name", name));
+      if (text) pop.appendChild(el("p", "qd-pop__text", text));
+      var a = el("a", "qd-pop__link", link.text);
+      a.href = link.href;
+      pop.appendChild(a);
+      var x = el("button", "qd-pop__close", "\u00d7");
+      x.type = "button";
+      x.setAttribute("aria-label", T.pop_close);
+      x.addEventListener("click", function () { close(true); });
+      pop.appendChild(x);
+      doc.body.appendChild(pop);
+      place(pop, target);
+      trigger = target;
+      // Material removes aria-controls whenever its own tooltip for the element
+      // hides (a tap starts one through focus and hover): put it back while open.
+      if (typeof MutationObserver === "function") {
+        guard = new MutationObserver(function () {
+          if (pop && trigger && trigger.getAttribute("aria-controls") !== pop.id) trigger.setAttribute("aria-controls", pop.id);
+        });
+        guard.observe(target, { attributes: true, attributeFilter: ["aria-controls"] });
+      }
+      // Focus comes back here on close: an emendation mark (a <span>) takes focus from script only.
+      if (target.tabIndex < 0 && !target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      if (expands(target)) target.setAttribute("aria-expanded", "true");
+      target.setAttribute("aria-controls", id);
+      a.focus({ preventScroll: true });
+    }
+
+    doc.addEventListener("pointerdown", function (ev) {
+      pointer = { type: ev.pointerType || "", at: ev.timeStamp };
+      var touching = ev.pointerType === "touch" || ev.pointerType === "pen";
+      // Material's hover and focus tooltips stay away while the reader taps (qd.css).
+      doc.documentElement.classList.toggle("qd-touch", touching);
+      var hit = ev.target.closest && ev.target.closest(POP_TARGETS);
+      // Its text before Material's tooltip (which a tap's focus and emulated hover start) takes the title.
+      if (hit && tips && hit.getAttribute("title")) tips.set(hit, hit.getAttribute("title"));
+      // A tap outside the popover closes it; one on another target opens that one, on click.
+      // Focus goes back to the tapped element after the tap's own mouse events (on click).
+      if (pop && !pop.contains(ev.target) && !(trigger && trigger.contains(ev.target))) {
+        refocus = hit ? null : trigger;
+        close(!hit);
+      }
+    }, true);
+
+    doc.addEventListener("click", function (ev) {
+      var back = refocus;
+      refocus = null;
+      if (back && back.isConnected && (!doc.activeElement || doc.activeElement === doc.body)) {
+        back.focus({ preventScroll: true });
+      }
+      var target = ev.target.closest && ev.target.closest(POP_TARGETS);
+      if (!target || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey || !byTouch(ev)) return;
+      if (pop && trigger === target) {
+        // The second tap: a term or a place follows its link; a mark closes.
+        if (target.classList.contains("qd-emended")) close(true);
+        return;
+      }
+      ev.preventDefault();
+      open(target);
+    }, true);
+
+    doc.addEventListener("keydown", function (ev) {
+      if (pop && ev.key === "Escape") {
+        ev.stopPropagation();
+        close(true);
+      }
+    }, true);
+
+    window.addEventListener("resize", function () { if (pop && trigger) place(pop, trigger); });
+  }
+
+  /* ------------------------------------------------------------ text size */
+
+  /* 字号: standard, large, extra large (qd.css: --qd-text 1, 1.25, 1.5 on the
+     article's text, its tooltips and popovers; the header, navigation and footer
+     keep their size). The inline script in <head> (overrides/main.html) applies
+     the stored size before the first paint; storage may be unavailable. */
+  var SIZE_KEY = "qd-text-size";
+  function storedSize() {
+    try { return localStorage.getItem(SIZE_KEY) || ""; } catch (e) { return ""; }
+  }
+  function setSize(size) {
+    if (size !== "l" && size !== "xl") size = "";
+    if (size) doc.documentElement.setAttribute("data-qd-size", size);
+    else doc.documentElement.removeAttribute("data-qd-size");
+    try {
+      if (size) localStorage.setItem(SIZE_KEY, size); else localStorage.removeItem(SIZE_KEY);
+    } catch (e) { /* private mode: this page only */ }
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-qd-size-choice]"), function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-qd-size-choice") === size));
+    });
+  }
+  function setupTextSize() {
+    var menu = doc.querySelector("[data-qd-size-menu]");
+    if (!menu) return;
+    var select = menu.closest(".md-select");
+    var now = doc.documentElement.getAttribute("data-qd-size") || storedSize();
+    setSize(now === "l" || now === "xl" ? now : "");
+    function expand(on) {
+      select.classList.toggle("qd-open", on);
+      menu.setAttribute("aria-expanded", String(on));
+    }
+    menu.addEventListener("click", function () { expand(!select.classList.contains("qd-open")); });
+    select.addEventListener("click", function (ev) {
+      var choice = ev.target.closest && ev.target.closest("[data-qd-size-choice]");
+      if (!choice) return;
+      setSize(choice.getAttribute("data-qd-size-choice"));
+      expand(false);
+    });
+    select.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && select.classList.contains("qd-open")) { expand(false); menu.focus(); }
+    });
+    doc.addEventListener("pointerdown", function (ev) {
+      if (!select.contains(ev.target)) expand(false);
+    });
+  }
+
   /* ------------------------------------------------------------ start */
 
   var box = doc.querySelector("[data-qd-search]");
@@ -522,6 +762,9 @@
   highlightFromUrl();
   setupScriptSwitch();
   setupPermalinks();
+  keepNotes();
+  setupTouch();
+  setupTextSize();
 
   /* ------------------------------------------------------------ print */
 
