@@ -49,7 +49,42 @@ def _trace_summary(events: list[dict]) -> dict:
                 f"{e['name']} {e['dur'] / 1000:.0f} ms ← {top.get('functionName') or '?'} "
                 f"{Path(top.get('url', '')).name}:{top.get('lineNumber')}"
             )
-    return {"long_tasks_ms": long_ms, "blocking_ms": sum(ms - 50 for ms in long_ms), "forced": forced}
+    return {
+        "long_tasks_ms": long_ms,
+        "blocking_ms": sum(ms - 50 for ms in long_ms),
+        "forced": forced,
+        "long_tasks": [_task_parts(t, events, main) for t in tasks if t.get("dur", 0) > 50_000],
+    }
+
+
+def _label(e: dict) -> str:
+    data = e.get("args", {}).get("data", {})
+    detail = data.get("url") or data.get("type") or data.get("functionName") or ""
+    return f"{e['name']} {Path(detail).name if '/' in detail else detail}".strip()
+
+
+def _task_parts(task: dict, events: list[dict], main: tuple) -> str:
+    """A long task and what it is made of: its direct children, longest first."""
+    start, end = task["ts"], task["ts"] + task["dur"]
+    inside = sorted(
+        (
+            e
+            for e in events
+            if e is not task
+            and e.get("ph") == "X"
+            and (e["pid"], e["tid"]) == main
+            and start <= e["ts"]
+            and e["ts"] + e.get("dur", 0) <= end
+        ),
+        key=lambda e: (e["ts"], -e.get("dur", 0)),
+    )
+    top, reach = [], start
+    for e in inside:
+        if e["ts"] >= reach:
+            top.append(e)
+            reach = e["ts"] + e.get("dur", 0)
+    parts = sorted(top, key=lambda e: -e.get("dur", 0))[:4]
+    return f"{task['dur'] / 1000:.0f} ms: " + ", ".join(f"{_label(e)} {e.get('dur', 0) / 1000:.0f}" for e in parts)
 
 
 def measure(browser, url: str) -> dict:
@@ -101,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{site} {args.page} ({len(runs)} runs, median)")
         for key in (*METRICS, "blocking_ms"):
             print(f"  {key:20} {statistics.median(r[key] for r in runs):8.0f}   runs {[round(r[key]) for r in runs]}")
+        print("  long tasks of the last run (ms: longest parts):")
+        for line in runs[-1]["long_tasks"]:
+            print("    " + line)
         print("  forced restyles and layouts in the last run:")
         for line in runs[-1]["forced"] or ["(none over 5 ms)"]:
             print("    " + line)
