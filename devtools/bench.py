@@ -39,7 +39,10 @@ Lighthouse
     (default 5): median and lowest score per category, the median total
     blocking time and the element count, judged by :func:`lighthouse_verdict`
     (issue 14's rule). ``--only lighthouse`` reruns this section alone on a
-    fresh build without PDFs and puts it into the last ``latest.json``.
+    fresh build without PDFs and puts it into the last ``latest.json``;
+    with ``--pages glossary places`` (kinds, or ``"zh-Hant map"``) or
+    ``--site DIR`` (an existing build) it measures those alone and writes
+    ``build/bench/lighthouse-pages.json``, leaving ``latest.json`` alone.
 
 Scratch files go to ``build/bench/`` (ignored by git).
 """
@@ -432,15 +435,31 @@ def bench_browser(site: Path, variants: dict, pagefind: dict, passes: int, queri
 # ------------------------------------------------------------------ Lighthouse
 
 
-def lighthouse(site: Path, runs: int) -> dict:
+def selected_pages(only: list[str] | None) -> dict[str, str]:
+    """The Lighthouse pages (``"zh-Hans glossary"`` → its path), all or those ``only`` names.
+
+    A name is a page kind (``glossary``: both scripts) or one page (``"zh-Hant glossary"``).
+
+    >>> list(selected_pages(["glossary", "zh-Hant map"]))
+    ['zh-Hans glossary', 'zh-Hant glossary', 'zh-Hant map']
+    """
+    pages = {f"{script} {name}": root + path for script, root in SCRIPTS.items() for name, path in PAGES.items()}
+    if not only:
+        return pages
+    unknown = [n for n in only if n not in PAGES and n not in pages]
+    if unknown:
+        raise SystemExit(f"--pages: unknown {', '.join(unknown)}; page kinds are {', '.join(PAGES)}, or '<script> <kind>'")
+    return {k: v for k, v in pages.items() if k in only or k.split(" ", 1)[1] in only}
+
+
+def lighthouse(site: Path, runs: int, only: list[str] | None = None) -> dict:
     from tests.browser import serve
 
     binary = NODE_BIN / "lighthouse"
     if not binary.exists():
         return {"error": "node_modules/.bin/lighthouse is missing: run `npm ci` (make bench does)"}
     chrome = shutil.which("chromium") or "/usr/bin/chromium"
-    pages = {f"{script} {name}": root + path for script, root in SCRIPTS.items() for name, path in PAGES.items()}
-    pages = {k: v for k, v in pages.items() if (site / v / "index.html").exists()}
+    pages = {k: v for k, v in selected_pages(only).items() if (site / v / "index.html").exists()}
     reports = WORK / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
     out: dict = {"version": None, "pages": {}, "runs": runs, "load_before": os.getloadavg()[0]}
@@ -829,17 +848,32 @@ def _section(name: str, timings: dict[str, float]) -> Iterator[None]:
     timings[name] = round(time.perf_counter() - start, 1)
 
 
-def only_lighthouse(out: Path, runs: int) -> int:
-    """Rebuild the site (no PDFs), rerun Lighthouse alone and put it into ``out/latest.json`` and ``latest.md``."""
+def only_lighthouse(out: Path, runs: int, only: list[str] | None = None, site: Path | None = None) -> int:
+    """Rebuild the site (no PDFs), rerun Lighthouse alone and put it into ``out/latest.json`` and ``latest.md``.
+
+    With ``only`` (some pages) or ``site`` (an existing build), the figures go to
+    ``build/bench/lighthouse-pages.json`` and the terminal instead: a partial or
+    foreign run never replaces the benchmark's record.
+    """
     latest = out / "latest.json"
-    if not latest.exists():
+    partial = bool(only) or site is not None
+    if not partial and not latest.exists():
         raise SystemExit(f"{latest} is missing: run the whole benchmark once (make bench) before --only lighthouse")
-    site = WORK / "site-lighthouse"
-    if site.exists():
-        shutil.rmtree(site)
     WORK.mkdir(parents=True, exist_ok=True)
-    log("build without PDFs …")
-    timed([sys.executable, "-m", "tools", "build", "--no-pdf", "--site-dir", str(site)])
+    if site is None:
+        site = WORK / "site-lighthouse"
+        if site.exists():
+            shutil.rmtree(site)
+        log("build without PDFs …")
+        timed([sys.executable, "-m", "tools", "build", "--no-pdf", "--site-dir", str(site)])
+    if partial:
+        result = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "lh_runs": runs}
+        result["lighthouse"] = lighthouse(site, runs, only)
+        (WORK / "lighthouse-pages.json").write_text(
+            json.dumps(_jsonable(result), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        print("\n".join(lighthouse_section(result)))
+        return 0
     result = json.loads(latest.read_text(encoding="utf-8"))
     result["lighthouse"] = lighthouse(site, runs)
     result["lh_runs"] = runs
@@ -861,6 +895,18 @@ def main(argv: list[str] | None = None) -> int:
         choices=["lighthouse"],
         help="measure one section alone (on a fresh build without PDFs) and update it in the last latest.json",
     )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="PAGE",
+        help="with --only lighthouse: these pages alone (a kind such as glossary, or 'zh-Hant glossary'); "
+        "the figures go to build/bench/lighthouse-pages.json, not latest.json",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="with --only lighthouse: measure this built site instead of building one (same output as --pages)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write latest.json and latest.md")
     parser.add_argument("--render", action="store_true", help="only rewrite latest.md from latest.json (no measuring)")
     args = parser.parse_args(argv)
@@ -872,8 +918,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     runs = 1 if args.quick else max(1, args.runs)
     lh_runs = 1 if args.quick else max(1, args.lighthouse_runs)
+    if (args.pages or args.site) and args.only != "lighthouse":
+        parser.error("--pages and --site go with --only lighthouse")
     if args.only == "lighthouse":
-        return only_lighthouse(args.out, lh_runs)
+        return only_lighthouse(args.out, lh_runs, args.pages, args.site)
 
     from tools.pipeline import convert_file
 

@@ -133,6 +133,18 @@ BREAKAGES = (
         ),
         ("tests/test_pdf.py",),
     ),
+    Breakage(
+        "palette-rewrites",
+        "palette.js writes the body's colour attributes at start-up whether they changed or not, as Material did",
+        (
+            Patch(
+                "overrides/assets/javascripts/palette.js",
+                "if (value !== null && body.getAttribute(name) !== value) body.setAttribute(name, value);",
+                "if (value !== null) body.setAttribute(name, value);",
+            ),
+        ),
+        ("tests/test_palette.py",),
+    ),
 )
 
 
